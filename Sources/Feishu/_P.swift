@@ -1,0 +1,1 @@
+import AsyncHTTPClient; import FeishuWire; public enum _P {}

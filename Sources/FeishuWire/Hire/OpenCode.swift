@@ -1,0 +1,86 @@
+/// An integer code of the API whose known values have names.
+///
+/// Values this package does not name decode, compare and encode unchanged, so
+/// a client does not fail when the platform adds a value.
+public protocol OpenCode: RawRepresentable<Int>, Hashable, Sendable, Codable, CustomStringConvertible {
+    init(rawValue: Int)
+    /// A short English meaning of the value, `nil` if unknown.
+    var meaning: String? { get }
+}
+
+extension OpenCode {
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(Int.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    public var description: String {
+        meaning.map { "\(rawValue) (\($0))" } ?? String(rawValue)
+    }
+}
+
+/// An interviewer's verification status (`verify_status`).
+public struct VerifyStatus: OpenCode {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// 未认证: not verified. Everyone whose status was never set counts as this.
+    public static let unverified = VerifyStatus(rawValue: 1)
+    /// 已认证: verified.
+    public static let verified = VerifyStatus(rawValue: 2)
+
+    /// The values the API accepts.
+    public static let known: [VerifyStatus] = [.unverified, .verified]
+
+    public var meaning: String? {
+        switch rawValue {
+        case 1: "not verified"
+        case 2: "verified"
+        default: nil
+        }
+    }
+}
+
+/// An interview's or a record's conclusion (`conclusion`, `interview_round_summary`).
+public struct InterviewConclusion: OpenCode {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    public static let pass = InterviewConclusion(rawValue: 1)
+    public static let fail = InterviewConclusion(rawValue: 2)
+    public static let notStarted = InterviewConclusion(rawValue: 3)
+    public static let notSubmitted = InterviewConclusion(rawValue: 4)
+    public static let absent = InterviewConclusion(rawValue: 5)
+
+    public var meaning: String? {
+        switch rawValue {
+        case 1: "pass"
+        case 2: "fail"
+        case 3: "not started"
+        case 4: "not submitted"
+        case 5: "absent"
+        default: nil
+        }
+    }
+}
+
+/// Whether an interview record's feedback was submitted (`commit_status`).
+public struct CommitStatus: OpenCode {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    public static let submitted = CommitStatus(rawValue: 1)
+    public static let notSubmitted = CommitStatus(rawValue: 2)
+
+    public var meaning: String? {
+        switch rawValue {
+        case 1: "submitted"
+        case 2: "not submitted"
+        default: nil
+        }
+    }
+}

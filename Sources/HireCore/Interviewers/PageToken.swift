@@ -1,0 +1,99 @@
+import Crypto
+import Foundation
+
+/// Where the next page of the interviewer list starts.
+///
+/// A listing reads one snapshot of the tenant's interviewers (the tenant's revision
+/// when the first page was read), so pages never repeat or skip an interviewer
+/// however many PATCHes land while a client pages.
+public struct InterviewerCursor: Sendable, Hashable {
+    /// The tenant revision the listing reads.
+    public let snapshot: Int64
+    /// Update time of the last interviewer returned.
+    public let updateTime: Int64
+    /// Tenant `user_id` of the last interviewer returned.
+    public let userID: String
+
+    public init(snapshot: Int64, updateTime: Int64, userID: String) {
+        self.snapshot = snapshot
+        self.updateTime = updateTime
+        self.userID = userID
+    }
+}
+
+/// Seals cursors into opaque page tokens and opens them again.
+///
+/// Tokens are AES-GCM sealed under a key every node of a deployment shares:
+/// clients can neither read nor alter them, and a token is bound to the tenant
+/// and the filters of the listing that issued it.
+public struct PageTokenSealer: Sendable {
+    /// How long a page token stays valid, in seconds.
+    public static let lifetime: Int64 = 60 * 60
+    private static let version: UInt8 = 1
+
+    private let key: SymmetricKey
+
+    /// - Parameter keyBytes: 32 random bytes, the same on every node.
+    public init(keyBytes: [UInt8]) {
+        key = SymmetricKey(data: keyBytes)
+    }
+
+    public func seal(_ cursor: InterviewerCursor, tenantKey: String, fingerprint: String, issuedAt: Int64) -> String {
+        var plain: [UInt8] = [Self.version]
+        Self.append(cursor.snapshot, to: &plain)
+        Self.append(cursor.updateTime, to: &plain)
+        Self.append(issuedAt, to: &plain)
+        plain.append(contentsOf: cursor.userID.utf8)
+        // Sealing only fails for a key of the wrong size, which init rules out.
+        let box = try! AES.GCM.seal(plain, using: key, authenticating: Self.context(tenantKey, fingerprint))
+        return Self.base64URL(box.combined!)
+    }
+
+    /// The cursor of a token this deployment issued for this tenant and these filters.
+    /// - Parameter now: seconds since 1970.
+    public func open(_ token: String, tenantKey: String, fingerprint: String, now: Int64) throws(APIError) -> InterviewerCursor {
+        let invalid = APIError.invalidParameter(
+            "page_token", "is not a page token this server issued for this query", value: token)
+        guard let combined = Self.unbase64URL(token),
+            let box = try? AES.GCM.SealedBox(combined: combined),
+            let plain = try? AES.GCM.open(box, using: key, authenticating: Self.context(tenantKey, fingerprint)),
+            plain.count >= 25, plain[0] == Self.version
+        else { throw invalid }
+        let bytes = Array(plain)
+        let issuedAt = Self.int64(bytes, at: 17)
+        guard now - issuedAt <= Self.lifetime else {
+            throw .invalidParameter("page_token", "has expired; list again from the first page", value: token)
+        }
+        guard let userID = String(validating: bytes[25...], as: UTF8.self) else { throw invalid }
+        return InterviewerCursor(snapshot: Self.int64(bytes, at: 1), updateTime: Self.int64(bytes, at: 9), userID: userID)
+    }
+
+    private static func context(_ tenantKey: String, _ fingerprint: String) -> [UInt8] {
+        Array(tenantKey.utf8) + [0] + Array(fingerprint.utf8)
+    }
+
+    private static func append(_ value: Int64, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    private static func int64(_ bytes: [UInt8], at offset: Int) -> Int64 {
+        bytes[offset..<offset + 8].reduce(0) { $0 << 8 | Int64($1) }
+    }
+
+    private static func base64URL(_ data: Data) -> String {
+        data.base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    private static func unbase64URL(_ text: String) -> Data? {
+        guard text.utf8.allSatisfy({ byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+        }) else { return nil }
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        return Data(base64Encoded: base64)
+    }
+}

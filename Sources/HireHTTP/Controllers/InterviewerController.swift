@@ -1,0 +1,71 @@
+import FeishuWire
+import HireCore
+import HireStore
+import Hummingbird
+
+/// `PATCH /open-apis/hire/v1/interviewers/:interviewer_id` and `GET /open-apis/hire/v1/interviewers`.
+struct InterviewerController {
+    let services: HireServices
+
+    func addRoutes(to router: Router<HireRequestContext>) {
+        router.group()
+            .add(middleware: EndpointGate(endpoint: .patchInterviewer, services: services))
+            .patch(RouterPath(Endpoint.patchInterviewer.path), use: patch)
+        router.group()
+            .add(middleware: EndpointGate(endpoint: .listInterviewers, services: services))
+            .get(RouterPath(Endpoint.listInterviewers.path), use: list)
+    }
+
+    @Sendable func patch(_ request: Request, context: HireRequestContext) async throws -> Response {
+        var request = request
+        let principal = try context.requirePrincipal()
+        let view = try principal.identityView(
+            userIDType: try request.queryItems.single("user_id_type"), at: .patchInterviewer)
+        let interviewerID = try context.pathParameter("interviewer_id")
+        let patch = try InterviewerPatch(body: try await request.bodyBytes())
+        guard let status = try await services.store.patchInterviewer(
+            externalID: interviewerID, in: view, verifyStatus: patch.verifyStatus, now: services.clock.now())
+        else {
+            throw APIError.invalidParameter(
+                "interviewer_id", "no user \(JSONValue.quoted(interviewerID)) with this \(view.type.rawValue) in the tenant",
+                value: interviewerID)
+        }
+        var interviewer = JSONObjectWriter()
+        interviewer.string("user_id", interviewerID)
+        interviewer.integer("verify_status", Int64(status.rawValue))
+        var data = JSONObjectWriter()
+        data.raw("interviewer", interviewer.finish())
+        return WireResponse.success(.patchInterviewer, data: data.finish())
+    }
+
+    @Sendable func list(_ request: Request, context: HireRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let items = request.queryItems
+        let view = try principal.identityView(userIDType: try items.single("user_id_type"), at: .listInterviewers)
+        let query = try InterviewerListQuery(items)
+        let fingerprint = query.filterFingerprint(userIDType: view.type)
+        let now = services.clock.now()
+        let cursor = try query.pageToken.map { token throws(APIError) in
+            try services.pageTokens.open(token, tenantKey: view.tenantKey, fingerprint: fingerprint, now: now / 1000)
+        }
+        let page = try await services.store.listInterviewers(in: view, query: query, after: cursor)
+
+        var data = JSONObjectWriter(capacity: 64 + page.rows.count * 72)
+        var list = "["
+        for (index, row) in page.rows.enumerated() {
+            if index > 0 { list += "," }
+            var item = JSONObjectWriter()
+            item.string("user_id", row.externalID)
+            item.integer("verify_status", Int64(row.verifyStatus.rawValue))
+            list += item.finish()
+        }
+        data.raw("items", list + "]")
+        if let next = page.nextCursor {
+            data.string(
+                "page_token",
+                services.pageTokens.seal(next, tenantKey: view.tenantKey, fingerprint: fingerprint, issuedAt: now / 1000))
+        }
+        data.bool("has_more", page.hasMore)
+        return WireResponse.success(.listInterviewers, data: data.finish())
+    }
+}

@@ -1,0 +1,45 @@
+import FeishuWire
+import HireCore
+import HireStore
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// Builds the HTTP application of `hire-server`.
+public enum HireApplication {
+    /// The router with every endpoint, the envelope and the gates.
+    public static func router(services: HireServices) -> Router<HireRequestContext> {
+        let router = Router(context: HireRequestContext.self)
+        var routes = Endpoint.all.map { (HTTPRequest.Method(rawValue: $0.method)!, $0) }
+        routes.append((.get, Endpoint.health))
+        router.add(middleware: EnvelopeMiddleware(clock: services.clock, routes: routes))
+        HealthController().addRoutes(to: router)
+        AuthController(services: services).addRoutes(to: router)
+        InterviewerController(services: services).addRoutes(to: router)
+        InterviewController(services: services).addRoutes(to: router)
+        return router
+    }
+
+    /// The application, listening as `configuration` says, running `services` alongside.
+    public static func make(
+        services: HireServices,
+        configuration: ApplicationConfiguration,
+        backgroundServices: [any Service] = [],
+        logger: Logger,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(services: services),
+            configuration: configuration,
+            services: backgroundServices,
+            onServerRunning: onServerRunning,
+            logger: logger)
+    }
+}
+
+extension Endpoint {
+    /// `GET /healthz`, for the route table only.
+    static let health = Endpoint(
+        name: "healthz", method: "GET", path: "/healthz", scopes: [], userIDTypes: [], successMessage: "ok")
+}

@@ -1,0 +1,42 @@
+import FeishuWire
+import HireCore
+import HireStore
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// Admits a request to a resource endpoint: a valid tenant token (99991661,
+/// 99991663), within the app's rate limit (99991400), with one of the
+/// endpoint's scopes (99991672). Nothing is looked up for a request it refuses.
+struct EndpointGate: RouterMiddleware {
+    typealias Context = HireRequestContext
+
+    let endpoint: Endpoint
+    let services: HireServices
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        guard let token = AccessToken.bearer(from: request.headers[.authorization]) else {
+            throw APIError.missingAccessToken
+        }
+        let now = services.clock.now()
+        guard let principal = try await services.store.principal(tokenHash: AccessToken.hash(token), now: now) else {
+            throw APIError.invalidAccessToken
+        }
+        if let limiter = services.rateLimiter,
+            case .limited(let limit, let resetAfter) = await limiter.admit(
+                appID: principal.appID, endpoint: endpoint.name, now: now)
+        {
+            var response = WireResponse.error(.rateLimited, logID: context.logID)
+            response.headers[HTTPField.Name(WireHeader.rateLimitLimit)!] = String(limit)
+            response.headers[HTTPField.Name(WireHeader.rateLimitReset)!] = String(resetAfter)
+            return response
+        }
+        try principal.authorize(endpoint)
+        var context = context
+        context.principal = principal
+        context.logger[metadataKey: "app_id"] = .string(principal.appID)
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,65 @@
+import FeishuWire
+import HireCore
+import HTTPTypes
+import Hummingbird
+import Logging
+import Logging
+
+/// The outermost middleware: gives every request a log id, answers every error
+/// in the envelope, and never lets a fault escape as anything but 1002001.
+struct EnvelopeMiddleware: RouterMiddleware {
+    typealias Context = HireRequestContext
+
+    let clock: HireClock
+    /// Method and path of every route, to tell 405 from 404.
+    let routes: [(method: HTTPRequest.Method, path: Endpoint)]
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        var context = context
+        context.logID = LogID.make(now: clock.now())
+        context.logger[metadataKey: "log_id"] = .string(context.logID)
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as APIError {
+            if error.code == .systemError { context.logger.error("answered with a system error") }
+            response = WireResponse.error(error, logID: context.logID)
+        } catch let error as HTTPError where error.status == .notFound {
+            response = routeNotFound(request, logID: context.logID)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            response = WireResponse.error(.bodyTooLarge(limit: HireHTTPLimits.maximumBodySize), logID: context.logID)
+        } catch {
+            context.logger.error(
+                "request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
+            response = WireResponse.error(.systemError, logID: context.logID)
+        }
+        response.headers[HTTPField.Name(WireHeader.logID)!] = context.logID
+        return response
+    }
+
+    private func routeNotFound(_ request: Request, logID: String) -> Response {
+        let path = request.uri.path[...]
+        let allowed = routes.filter { $0.path.matches(path: path) }.map(\.method)
+        let error: APIError
+        if allowed.isEmpty {
+            error = APIError(code: .routeNotFound, msg: "404 page not found: no route \(request.uri.path)", httpStatus: 404)
+        } else {
+            error = APIError(
+                code: .methodNotAllowed,
+                msg: "405 method not allowed: \(request.method) \(request.uri.path) accepts "
+                    + allowed.map(\.rawValue).joined(separator: ", "),
+                httpStatus: 405)
+        }
+        var response = WireResponse.error(error, logID: logID)
+        if !allowed.isEmpty { response.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ") }
+        return response
+    }
+}
+
+/// Limits of the HTTP layer.
+public enum HireHTTPLimits {
+    /// Largest request body accepted: 1 MiB.
+    public static let maximumBodySize = 1 << 20
+}

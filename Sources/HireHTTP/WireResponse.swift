@@ -1,0 +1,58 @@
+import FeishuWire
+import HireCore
+import Hummingbird
+import NIOCore
+
+/// Responses in the platform's envelope.
+enum WireResponse {
+    static let contentType = "application/json; charset=utf-8"
+
+    /// `{"code":0,"msg":…,"data":<data>}` with `data` already JSON text.
+    static func success(_ endpoint: Endpoint, data: String) -> Response {
+        var body = JSONObjectWriter(capacity: data.utf8.count + 48)
+        body.integer("code", 0)
+        body.string("msg", endpoint.successMessage)
+        body.raw("data", data)
+        return json(body.finish(), status: .ok)
+    }
+
+    /// The error envelope: code, msg, and `error` with the log id and violations.
+    static func error(_ error: APIError, logID: String) -> Response {
+        var info = JSONObjectWriter()
+        info.string("log_id", logID)
+        if !error.permissionViolations.isEmpty {
+            info.raw("permission_violations", array(error.permissionViolations) { violation in
+                var object = JSONObjectWriter()
+                object.string("type", violation.type)
+                object.string("subject", violation.subject)
+                object.string("description", violation.description)
+                return object.finish()
+            })
+        }
+        if !error.fieldViolations.isEmpty {
+            info.raw("field_violations", array(error.fieldViolations) { violation in
+                var object = JSONObjectWriter()
+                object.string("field", violation.field)
+                object.string("value", violation.value)
+                object.string("description", violation.description)
+                return object.finish()
+            })
+        }
+        var body = JSONObjectWriter()
+        body.integer("code", Int64(error.code.rawValue))
+        body.string("msg", error.msg)
+        body.raw("error", info.finish())
+        return json(body.finish(), status: HTTPResponse.Status(code: error.httpStatus))
+    }
+
+    static func json(_ text: String, status: HTTPResponse.Status) -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: contentType],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    private static func array<T>(_ elements: [T], _ render: (T) -> String) -> String {
+        "[" + elements.map(render).joined(separator: ",") + "]"
+    }
+}

@@ -1,0 +1,1 @@
+import PostgresNIO; import HireStore; public enum _P {}

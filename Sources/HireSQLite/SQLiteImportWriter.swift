@@ -1,0 +1,162 @@
+import FeishuWire
+import Foundation
+import GRDB
+import HireCore
+import HireStore
+
+/// Writes an import's entries inside the import's transaction.
+struct SQLiteImportWriter: ImportWriter {
+    let db: Database
+
+    mutating func markSeen(_ kind: EntityKind, tenantKey: String, id: String) throws -> Bool {
+        try db.cachedStatement(sql: "INSERT INTO import_seen (kind, tenant_key, id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+            .execute(arguments: [kind.rawValue, tenantKey, id])
+        return db.changesCount == 1
+    }
+
+    mutating func exists(_ reference: EntityReference, tenantKey: String) throws -> Bool {
+        let sql: String
+        switch reference.kind {
+        case .tenant:
+            return try Bool.fetchOne(
+                try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM tenants WHERE tenant_key = ?)"),
+                arguments: [reference.id])!
+        case .app: sql = "SELECT EXISTS (SELECT 1 FROM apps WHERE tenant_key = ? AND app_id = ?)"
+        case .user: sql = "SELECT EXISTS (SELECT 1 FROM users WHERE tenant_key = ? AND user_id = ?)"
+        case .jobLevel: sql = "SELECT EXISTS (SELECT 1 FROM job_levels WHERE tenant_key = ? AND job_level_id = ?)"
+        case .talent: sql = "SELECT EXISTS (SELECT 1 FROM talents WHERE tenant_key = ? AND talent_id = ?)"
+        case .application:
+            sql = "SELECT EXISTS (SELECT 1 FROM applications WHERE tenant_key = ? AND application_id = ?)"
+        case .interview, .interviewRecord, .interviewer:
+            preconditionFailure("nothing refers to a \(reference.kind)")
+        }
+        return try Bool.fetchOne(try db.cachedStatement(sql: sql), arguments: [tenantKey, reference.id])!
+    }
+
+    mutating func write(_ entry: DataFileEntry, now: Int64) throws {
+        let tenant = entry.tenantKey
+        switch entry.entity {
+        case .tenant(let entity):
+            try db.execute(
+                sql: "INSERT INTO tenants (tenant_key, name) VALUES (?, ?) ON CONFLICT (tenant_key) DO UPDATE SET name = excluded.name",
+                arguments: [tenant, entity.name])
+
+        case .app(let app):
+            let existing = try Row.fetchOne(
+                db, sql: "SELECT tenant_key, developer FROM apps WHERE app_id = ?", arguments: [app.appID])
+            if let owner: String = existing?[0], owner != tenant {
+                throw ImportConflict("app \(JSONValue.quoted(app.appID)) belongs to another tenant", at: entry.location / "app_id")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO apps (app_id, tenant_key, name, developer, secret_sha256, scopes) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (app_id) DO UPDATE SET name = excluded.name, developer = excluded.developer,
+                        secret_sha256 = excluded.secret_sha256, scopes = excluded.scopes
+                    """,
+                arguments: [app.appID, tenant, app.name, app.developer, app.secretSHA256,
+                            app.scopes.map(\.rawValue).joined(separator: " ")])
+            if existing == nil || (existing?[1] as String?) != app.developer {
+                try SQLiteIdentity.materialize(db, appID: app.appID, developer: app.developer, tenantKey: tenant)
+            }
+
+        case .user(let user):
+            if let peopleAdminID = user.peopleAdminID,
+                let holder = try String.fetchOne(
+                    db, sql: "SELECT user_id FROM users WHERE tenant_key = ? AND people_admin_id = ? AND user_id <> ?",
+                    arguments: [tenant, peopleAdminID, user.userID])
+            {
+                throw ImportConflict(
+                    "is already the people_admin_id of user \(JSONValue.quoted(holder))", at: entry.location / "people_admin_id")
+            }
+            let row = try Int64.fetchOne(
+                db,
+                sql: """
+                    INSERT INTO users (tenant_key, user_id, name, people_admin_id) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (tenant_key, user_id) DO UPDATE SET name = excluded.name, people_admin_id = excluded.people_admin_id
+                    RETURNING id
+                    """,
+                arguments: [tenant, user.userID, user.name.map(JSONWriter.write), user.peopleAdminID])!
+            do {
+                try SQLiteIdentity.materialize(
+                    db, userRow: row, tenantKey: tenant, userID: user.userID, openIDs: user.openIDs, unionIDs: user.unionIDs)
+            } catch let conflict as ImportConflict {
+                throw ImportConflict(conflict.message, at: entry.location)
+            }
+
+        case .jobLevel(let level):
+            try db.execute(
+                sql: """
+                    INSERT INTO job_levels (tenant_key, job_level_id, people_admin_job_level_id, name) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (tenant_key, job_level_id) DO UPDATE SET
+                        people_admin_job_level_id = excluded.people_admin_job_level_id, name = excluded.name
+                    """,
+                arguments: [tenant, level.jobLevelID, level.peopleAdminJobLevelID, level.name.map(JSONWriter.write)])
+
+        case .talent(let talent):
+            try db.execute(
+                sql: "INSERT INTO talents (tenant_key, talent_id, name) VALUES (?, ?, ?) ON CONFLICT (tenant_key, talent_id) DO UPDATE SET name = excluded.name",
+                arguments: [tenant, talent.talentID, talent.name])
+
+        case .application(let application):
+            try db.execute(
+                sql: """
+                    INSERT INTO applications (tenant_key, application_id, talent_id) VALUES (?, ?, ?)
+                    ON CONFLICT (tenant_key, application_id) DO UPDATE SET talent_id = excluded.talent_id
+                    """,
+                arguments: [tenant, application.applicationID, application.talentID])
+
+        case .interview(let interview):
+            try writeInterview(interview, tenant: tenant)
+
+        case .interviewer(let interviewer):
+            let userRow = try Int64.fetchOne(
+                db, sql: "SELECT id FROM users WHERE tenant_key = ? AND user_id = ?", arguments: [tenant, interviewer.userID])!
+            let current = try Row.fetchOne(
+                db, sql: "SELECT verify_status, update_time FROM interviewers WHERE tenant_key = ? AND user_row = ?",
+                arguments: [tenant, userRow])
+            let unchanged = (current?[0] as Int?) == interviewer.verifyStatus.rawValue
+                && (interviewer.updateTime == nil || (current?[1] as Int64?) == interviewer.updateTime)
+            if !unchanged {
+                try SQLiteInterviewers.set(
+                    db, tenantKey: tenant, userRow: userRow, userID: interviewer.userID, status: interviewer.verifyStatus,
+                    updateTime: interviewer.updateTime ?? now, now: now)
+            }
+        }
+    }
+
+    private func userRow(_ tenant: String, _ userID: String?) throws -> Int64? {
+        guard let userID else { return nil }
+        return try Int64.fetchOne(
+            try db.cachedStatement(sql: "SELECT id FROM users WHERE tenant_key = ? AND user_id = ?"),
+            arguments: [tenant, userID])
+    }
+
+    private func writeInterview(_ interview: InterviewEntity, tenant: String) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO interviews (tenant_key, interview_id, application_id, begin_time, body, creator_row, contact_row)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (tenant_key, interview_id) DO UPDATE SET application_id = excluded.application_id,
+                    begin_time = excluded.begin_time, body = excluded.body,
+                    creator_row = excluded.creator_row, contact_row = excluded.contact_row
+                """,
+            arguments: [tenant, interview.id, interview.applicationID, interview.beginTime, interview.body,
+                        try userRow(tenant, interview.creatorUserID), try userRow(tenant, interview.contactUserID)])
+        try db.execute(
+            sql: "DELETE FROM interview_records WHERE tenant_key = ? AND interview_id = ?", arguments: [tenant, interview.id])
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO interview_records
+                (tenant_key, record_id, interview_id, position, body, interviewer_row, min_job_level_id, max_job_level_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (tenant_key, record_id) DO UPDATE SET interview_id = excluded.interview_id,
+                position = excluded.position, body = excluded.body, interviewer_row = excluded.interviewer_row,
+                min_job_level_id = excluded.min_job_level_id, max_job_level_id = excluded.max_job_level_id
+            """)
+        for (position, record) in interview.records.enumerated() {
+            try insert.execute(arguments: [
+                tenant, record.id, interview.id, position, record.body, try userRow(tenant, record.interviewerUserID),
+                record.minJobLevelID, record.maxJobLevelID,
+            ])
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import FeishuWire
+import Foundation
+import GRDB
+import HireCore
+import HireStore
+
+/// The embedded store: one SQLite file in WAL mode, through GRDB.
+///
+/// Commits are synced to disk before they are acknowledged (`synchronous=FULL`),
+/// so an answered PATCH survives a crash of the process or the machine.
+public final class SQLiteStore: HireStore {
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.maximumReaderCount = max(4, ProcessInfo.processInfo.activeProcessorCount * 2)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
+        let migrator = SQLiteSchema.migrator
+        try pool.write { db in
+            if try migrator.hasBeenSuperseded(db) {
+                throw StoreError.schemaTooNew(found: (try migrator.appliedIdentifiers(db)).sorted().last ?? "?")
+            }
+        }
+        try migrator.migrate(pool)
+    }
+
+    public func close() async throws {
+        try pool.close()
+    }
+
+    public func isEmpty() async throws -> Bool {
+        try await pool.read { db in try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM tenants)")! }
+    }
+
+    public func pageTokenKey() async throws -> [UInt8] {
+        let candidate = Data(AccessToken.newNonce())
+        let key = try await pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO server_keys (name, key) VALUES ('page_token', ?) ON CONFLICT (name) DO NOTHING",
+                arguments: [candidate])
+            return try Data.fetchOne(db, sql: "SELECT key FROM server_keys WHERE name = 'page_token'")!
+        }
+        return Array(key)
+    }
+
+    public func purgeExpired(now: Int64) async throws {
+        let historyHorizon = now - (PageTokenSealer.lifetime + 300) * 1000
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM access_tokens WHERE expires_at <= ?", arguments: [now])
+            try db.execute(sql: "DELETE FROM interviewer_history WHERE superseded_at < ?", arguments: [historyHorizon])
+        }
+    }
+
+    public func importEntries(_ source: DataFileSource, now: Int64) async throws -> ImportSummary {
+        try await pool.write { db in
+            try db.execute(sql: """
+                CREATE TEMP TABLE IF NOT EXISTS import_seen (
+                    kind TEXT NOT NULL, tenant_key TEXT NOT NULL, id TEXT NOT NULL,
+                    PRIMARY KEY (kind, tenant_key, id)) WITHOUT ROWID;
+                DELETE FROM import_seen;
+                """)
+            var writer = SQLiteImportWriter(db: db)
+            return try ImportDriver.run(source, writer: &writer, now: now)
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import HireCore
+import HireStore
+import Logging
+import ServiceLifecycle
+
+/// Drops expired tokens and stale interviewer history once a minute, until shutdown.
+struct PurgeService: Service {
+    let store: any HireStore
+    let logger: Logger
+    var interval: Duration = .seconds(60)
+
+    func run() async throws {
+        while !Task.isCancelledOrShuttingDown {
+            do {
+                try await store.purgeExpired(now: HireClock.system.now())
+            } catch {
+                logger.warning("purging expired data failed", metadata: ["error": "\(error)"])
+            }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+        }
+    }
+}
+
+extension Task where Success == Never, Failure == Never {
+    /// Whether the task was cancelled or the service group is shutting down gracefully.
+    static var isCancelledOrShuttingDown: Bool { Task.isCancelled || Task.isShuttingDownGracefully }
+}

@@ -1,0 +1,176 @@
+import FeishuWire
+import HireCore
+
+/// Durable storage of tenants, apps, tokens and hiring data.
+///
+/// The server's rules live in `HireCore` and the HTTP layer; a store keeps data
+/// and answers the access paths of the endpoints, each in one transaction.
+/// Implementations: `SQLiteStore` (embedded, the default) and `PostgresStore`
+/// (several nodes on one database). Both pass the same test suite.
+///
+/// All times are milliseconds since 1970.
+public protocol HireStore: Sendable {
+    // MARK: Apps and tokens
+
+    /// The app with this ID, whatever its tenant.
+    func app(id appID: String) async throws -> StoredApp?
+
+    /// The app's current tenant token if it has at least `reuseThreshold` left and
+    /// was minted under the secret `secretSHA256`; otherwise `candidate`, now recorded.
+    ///
+    /// Atomic: concurrent calls, on any node, agree on one current token.
+    func acquireToken(appID: String, secretSHA256: String, candidate: NewToken, now: Int64, reuseThreshold: Int64)
+        async throws -> TokenRecord
+
+    /// The caller a token hash belongs to, if the token is valid at `now`.
+    func principal(tokenHash: String, now: Int64) async throws -> Principal?
+
+    // MARK: Interviewers
+
+    /// Sets (or, for a `nil` status, reads) the verification status of the user
+    /// `externalID` in `view`. `nil` if there is no such user there.
+    func patchInterviewer(externalID: String, in view: IdentityView, verifyStatus: VerifyStatus?, now: Int64)
+        async throws -> VerifyStatus?
+
+    /// One page of the interviewers whose status was set, in the snapshot
+    /// `cursor.snapshot` (or the current one for a first page), ordered by update
+    /// time then tenant `user_id`, starting after the cursor.
+    func listInterviewers(in view: IdentityView, query: InterviewerListQuery, after cursor: InterviewerCursor?)
+        async throws -> StoredInterviewerPage
+
+    // MARK: Interviews
+
+    /// Every interview of the talent, ordered by application ID, then begin time
+    /// and ID, references resolved in `view` and `jobLevelIDType`. `nil` if the
+    /// tenant has no such talent.
+    func talentInterviews(talentID: String, in view: IdentityView, jobLevelIDType: JobLevelIDType)
+        async throws -> [StoredInterview]?
+
+    // MARK: Data files
+
+    /// Imports entries in one transaction: all of them or, on any problem, none.
+    /// - Throws: ``DataFileError`` naming the first problems.
+    func importEntries(_ source: DataFileSource, now: Int64) async throws -> ImportSummary
+
+    /// Hands every entry of the tenants (all tenants for `nil`) to `sink`, tenant by
+    /// tenant in key order, each tenant's in ``DataFileFormat/documentOrder``, from one snapshot.
+    /// - Throws: ``StoreError/unknownTenant(_:)`` for a tenant the store does not have.
+    func exportEntries(tenantKeys: [String]?, to sink: @escaping @Sendable (DataFileEntry) throws -> Void) async throws
+
+    /// Whether the store holds no tenant at all.
+    func isEmpty() async throws -> Bool
+
+    // MARK: Housekeeping
+
+    /// The key page tokens are sealed with: created once, shared by every node.
+    func pageTokenKey() async throws -> [UInt8]
+
+    /// Drops expired tokens and the interviewer history no page token can still read.
+    func purgeExpired(now: Int64) async throws
+
+    /// Releases connections. The store is unusable afterwards.
+    func close() async throws
+}
+
+/// An app as the token endpoint needs it.
+public struct StoredApp: Sendable, Hashable {
+    public let appID: String
+    public let tenantKey: String
+    public let secretSHA256: String
+
+    public init(appID: String, tenantKey: String, secretSHA256: String) {
+        self.appID = appID
+        self.tenantKey = tenantKey
+        self.secretSHA256 = secretSHA256
+    }
+}
+
+/// A token about to be recorded.
+public struct NewToken: Sendable, Hashable {
+    public let hash: String
+    public let nonce: [UInt8]
+    public let issuedAt: Int64
+    public let expiresAt: Int64
+
+    public init(hash: String, nonce: [UInt8], issuedAt: Int64, expiresAt: Int64) {
+        self.hash = hash
+        self.nonce = nonce
+        self.issuedAt = issuedAt
+        self.expiresAt = expiresAt
+    }
+}
+
+/// The token handed out: its nonce (the token is re-minted from it) and expiry.
+public struct TokenRecord: Sendable, Hashable {
+    public let nonce: [UInt8]
+    public let expiresAt: Int64
+
+    public init(nonce: [UInt8], expiresAt: Int64) {
+        self.nonce = nonce
+        self.expiresAt = expiresAt
+    }
+}
+
+/// One interviewer of a list page.
+public struct InterviewerRow: Sendable, Hashable {
+    /// The ID in the request's view.
+    public let externalID: String
+    /// The tenant `user_id`, for the cursor.
+    public let userID: String
+    public let verifyStatus: VerifyStatus
+    public let updateTime: Int64
+
+    public init(externalID: String, userID: String, verifyStatus: VerifyStatus, updateTime: Int64) {
+        self.externalID = externalID
+        self.userID = userID
+        self.verifyStatus = verifyStatus
+        self.updateTime = updateTime
+    }
+}
+
+/// A page of interviewers and the snapshot it was read from.
+public struct StoredInterviewerPage: Sendable, Hashable {
+    public let rows: [InterviewerRow]
+    public let snapshot: Int64
+    public let hasMore: Bool
+
+    public init(rows: [InterviewerRow], snapshot: Int64, hasMore: Bool) {
+        self.rows = rows
+        self.snapshot = snapshot
+        self.hasMore = hasMore
+    }
+
+    /// Where the next page starts, if there is one.
+    public var nextCursor: InterviewerCursor? {
+        guard hasMore, let last = rows.last else { return nil }
+        return InterviewerCursor(snapshot: snapshot, updateTime: last.updateTime, userID: last.userID)
+    }
+}
+
+/// What an import wrote: entities per kind.
+public struct ImportSummary: Sendable, Hashable, CustomStringConvertible {
+    public var counts: [EntityKind: Int]
+
+    public init(counts: [EntityKind: Int] = [:]) { self.counts = counts }
+
+    public var description: String {
+        let parts = EntityKind.allCases.compactMap { kind in
+            counts[kind].map { "\($0) \(kind.displayName)" }
+        }
+        return parts.isEmpty ? "nothing" : parts.joined(separator: ", ")
+    }
+}
+
+/// Errors of a store other than data-file problems.
+public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    case unknownTenant(String)
+    /// The database was written by a newer version of the server.
+    case schemaTooNew(found: String)
+
+    public var description: String {
+        switch self {
+        case .unknownTenant(let key): "no tenant \"\(key)\" in the store"
+        case .schemaTooNew(let found): "the database was written by a newer hire-server (migration \(found)); upgrade"
+        }
+    }
+}
