@@ -76,6 +76,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Starting real servers on loopback for tests.
+        .target(
+            name: "HireTestSupport",
+            dependencies: ["HireServerKit", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "HireServer",
             dependencies: ["HireServerKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -105,20 +111,20 @@ let package = Package(
         .testTarget(name: "HireCoreTests", dependencies: ["HireCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HireStoreTests",
-            dependencies: ["HireStore", "HireSQLite", "HirePostgres"],
+            dependencies: ["HireStore", "HireSQLite", "HirePostgres", "HireTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "HireHTTPTests",
             dependencies: [
-                "HireServerKit",
+                "HireServerKit", "HireTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "FeishuTests",
-            dependencies: ["Feishu", "HireCLIKit", "HireServerKit", "HireCLI"],
+            dependencies: ["Feishu", "HireCLIKit", "HireTestSupport", "HireCLI"],
             swiftSettings: swiftSettings
         ),
     ]

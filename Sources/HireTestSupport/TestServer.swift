@@ -1,0 +1,105 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import HireCore
+import HireHTTP
+import HireSQLite
+import HireServerKit
+import HireStore
+import Hummingbird
+import Logging
+import Synchronization
+
+/// A real `hire-server` on a free loopback port, on a fresh SQLite file, for tests.
+///
+/// ```swift
+/// let server = try await TestServer.start()
+/// defer { Task { await server.stop() } }   // or `await server.stop()` at the end
+/// // talk to server.baseURL with DemoData.appID / DemoData.appSecret
+/// ```
+public final class TestServer: Sendable {
+    /// `http://127.0.0.1:<port>`.
+    public let baseURL: String
+    public let port: Int
+    public let store: any HireStore
+    /// The directory holding the database; removed by ``stop()``.
+    public let directory: URL
+    private let task: Task<Void, any Error>
+
+    private init(baseURL: String, port: Int, store: any HireStore, directory: URL, task: Task<Void, any Error>) {
+        self.baseURL = baseURL
+        self.port = port
+        self.store = store
+        self.directory = directory
+        self.task = task
+    }
+
+    /// Starts a server.
+    /// - Parameters:
+    ///   - demo: load the demo tenant (``DemoData``).
+    ///   - data: data-file documents (JSON text) to import after the demo.
+    ///   - store: serve this store instead of a fresh SQLite file (it is closed by ``stop()``).
+    ///   - rateLimit: `nil` turns rate limiting off (the default for tests).
+    ///   - clock: the server's clock.
+    public static func start(
+        demo: Bool = true, data: [String] = [], store: (any HireStore)? = nil,
+        rateLimit: RateLimitPolicy? = nil, clock: HireClock = .system
+    ) async throws -> TestServer {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hire-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = try store ?? SQLiteStore(path: directory.appendingPathComponent("hire.sqlite").path)
+        if demo { try await importDocument(DemoData.document, into: store) }
+        for document in data { try await importDocument(document, into: store) }
+        let services = try await HireServices.make(store: store, clock: clock, rateLimit: rateLimit)
+        var logger = Logger(label: "hire-test-server")
+        logger.logLevel = .critical
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let app = HireApplication.make(
+            services: services,
+            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
+            logger: logger,
+            onServerRunning: { channel in
+                continuation.yield(channel.localAddress?.port ?? 0)
+                continuation.finish()
+            })
+        let task = Task { try await app.run() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next(), port > 0 else {
+            task.cancel()
+            throw TestServerError.didNotStart
+        }
+        return TestServer(baseURL: "http://127.0.0.1:\(port)", port: port, store: store, directory: directory, task: task)
+    }
+
+    /// Stops the server, closes the store and removes its files.
+    public func stop() async {
+        task.cancel()
+        _ = await task.result
+        try? await store.close()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// A tenant token of the demo app, fetched the way clients do.
+    public func demoToken() async throws -> String {
+        var request = URLRequest(url: URL(string: baseURL + "/open-apis/auth/v3/tenant_access_token/internal")!)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(#"{"app_id":"\#(DemoData.appID)","app_secret":"\#(DemoData.appSecret)"}"#.utf8)
+        let (data, _) = try await URLSession.shared.data(for: request)
+        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let token = object["tenant_access_token"] as? String
+        else { throw TestServerError.noToken(String(decoding: data, as: UTF8.self)) }
+        return token
+    }
+
+    private static func importDocument(_ text: String, into store: any HireStore) async throws {
+        let entries = try DataFileReader.entries(document: Array(text.utf8))
+        _ = try await store.importEntries(DataFileSource(entries: entries), now: HireClock.system.now())
+    }
+}
+
+public enum TestServerError: Error {
+    case didNotStart
+    case noToken(String)
+}
