@@ -26,14 +26,22 @@ public final class TestServer: Sendable {
     /// The directory holding the database; removed by ``stop()``.
     public let directory: URL
     private let task: Task<Void, any Error>
+    private let counter: RequestCounter
 
-    private init(baseURL: String, port: Int, store: any HireStore, directory: URL, task: Task<Void, any Error>) {
+    private init(
+        baseURL: String, port: Int, store: any HireStore, directory: URL, task: Task<Void, any Error>,
+        counter: RequestCounter
+    ) {
         self.baseURL = baseURL
         self.port = port
         self.store = store
         self.directory = directory
         self.task = task
+        self.counter = counter
     }
+
+    /// How many requests the server received for `path` (without query), any method, any answer.
+    public func requests(to path: String) -> Int { counter.count(path) }
 
     /// Starts a server.
     /// - Parameters:
@@ -55,21 +63,23 @@ public final class TestServer: Sendable {
         var logger = Logger(label: "hire-test-server")
         logger.logLevel = .critical
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = HireApplication.make(
-            services: services,
+        let counter = RequestCounter()
+        let app = Application(
+            responder: CountingResponder(base: HireApplication.router(services: services).buildResponder(), counter: counter),
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
-            logger: logger,
             onServerRunning: { channel in
                 continuation.yield(channel.localAddress?.port ?? 0)
                 continuation.finish()
-            })
+            },
+            logger: logger)
         let task = Task { try await app.run() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next(), port > 0 else {
             task.cancel()
             throw TestServerError.didNotStart
         }
-        return TestServer(baseURL: "http://127.0.0.1:\(port)", port: port, store: store, directory: directory, task: task)
+        return TestServer(
+            baseURL: "http://127.0.0.1:\(port)", port: port, store: store, directory: directory, task: task, counter: counter)
     }
 
     /// Stops the server, closes the store and removes its files.
@@ -102,4 +112,36 @@ public final class TestServer: Sendable {
 public enum TestServerError: Error {
     case didNotStart
     case noToken(String)
+}
+
+/// Counts requests per path.
+final class RequestCounter: Sendable {
+    private let counts = Mutex<[String: Int]>([:])
+
+    func record(_ path: String) { counts.withLock { $0[path, default: 0] += 1 } }
+    func count(_ path: String) -> Int { counts.withLock { $0[path] ?? 0 } }
+}
+
+/// Counts each request, then hands it to the server's own responder.
+struct CountingResponder<Base: HTTPResponder>: HTTPResponder {
+    let base: Base
+    let counter: RequestCounter
+
+    func respond(to request: Request, context: Base.Context) async throws -> Response {
+        counter.record(request.uri.path)
+        return try await base.respond(to: request, context: context)
+    }
+}
+
+/// A clock tests move by hand; starts at the real time.
+public final class TestClock: Sendable {
+    private let milliseconds: Mutex<Int64>
+
+    public init(start: Int64 = HireClock.system.now()) { milliseconds = Mutex(start) }
+
+    /// The clock to give a server.
+    public var clock: HireClock { HireClock { [self] in milliseconds.withLock { $0 } } }
+
+    public func advance(seconds: Int64) { milliseconds.withLock { $0 += seconds * 1000 } }
+    public func advance(milliseconds delta: Int64) { milliseconds.withLock { $0 += delta } }
 }
