@@ -104,8 +104,27 @@ public final class TestServer: Sendable {
     }
 
     private static func importDocument(_ text: String, into store: any HireStore) async throws {
+        try await StoreSeeding.importDocument(text, into: store)
+    }
+}
+
+/// Loading data-file documents into stores.
+public enum StoreSeeding {
+    @discardableResult
+    public static func importDocument(
+        _ text: String, into store: any HireStore, now: Int64 = HireClock.system.now()
+    ) async throws -> ImportSummary {
         let entries = try DataFileReader.entries(document: Array(text.utf8))
-        _ = try await store.importEntries(DataFileSource(entries: entries), now: HireClock.system.now())
+        return try await store.importEntries(DataFileSource(entries: entries), now: now)
+    }
+
+    /// The store's export as a JSON document.
+    public static func exportDocument(_ store: any HireStore, tenants: [String]? = nil) async throws -> String {
+        let text = Mutex("")
+        let writer = Mutex(DataFileWriter(format: .document) { piece in text.withLock { $0 += piece } })
+        try await store.exportEntries(tenantKeys: tenants) { entry in try writer.withLock { try $0.write(entry) } }
+        try writer.withLock { try $0.finish() }
+        return text.withLock { $0 }
     }
 }
 
