@@ -18,13 +18,14 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = try log.bootstrap()
         let store = try await store.open(logger: logger)
-        defer { Task { try? await store.close() } }
         for file in files {
             do {
                 let summary = try await DataFileImport.importFile(file, into: store)
                 print("\(file): imported \(summary)")
-            } catch let error as DataFileError {
-                FileHandle.standardError.write(Data("\(file): \(error)\n".utf8))
+            } catch {
+                try? await store.close()
+                guard let problems = error as? DataFileError else { throw error }
+                FileHandle.standardError.write(Data("\(file): \(problems)\n".utf8))
                 throw ExitCode.failure
             }
         }

@@ -39,32 +39,28 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = try log.bootstrap()
-        let host = host ?? Environment.value("HIRE_HOST") ?? "127.0.0.1"
-        let port = try port ?? Environment.value("HIRE_PORT").map {
-            guard let port = Int($0) else { throw ValidationError("HIRE_PORT must be a number") }
-            return port
-        } ?? 8080
-        let policy: RateLimitPolicy?
+        let configuration: ServeConfiguration
         do {
-            policy = try RateLimitPolicy.parse(rateLimit ?? Environment.value("HIRE_RATE_LIMIT") ?? "50/s,1000/min")
+            configuration = try ServeConfiguration(
+                host: host, port: port, rateLimit: rateLimit, dataFiles: dataFiles, noDemo: noDemo,
+                environment: ProcessInfo.processInfo.environment)
         } catch {
             throw ValidationError(error.description)
         }
-        let files = dataFiles.isEmpty
-            ? (Environment.value("HIRE_DATA")?.split(separator: ",").map { String($0) } ?? []) : dataFiles
-
         let store = try await store.open(logger: logger)
         do {
-            try await prepare(store, files: files, demo: !(noDemo || Environment.flag("HIRE_NO_DEMO")), logger: logger)
-            let services = try await HireServices.make(store: store, rateLimit: policy)
+            try await prepare(store, configuration, logger: logger)
+            let services = try await HireServices.make(store: store, rateLimit: configuration.rateLimit)
+            let limits = configuration.rateLimit?.description ?? "off"
             let app = HireApplication.make(
                 services: services,
-                configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "hire-server"),
+                configuration: ApplicationConfiguration(
+                    address: .hostname(configuration.host, port: configuration.port), serverName: "hire-server"),
                 backgroundServices: [PurgeService(store: store, logger: logger)],
                 logger: logger,
                 onServerRunning: { channel in
-                    let bound = channel.localAddress?.port ?? port
-                    let line = "hire-server listening on http://\(host):\(bound) (rate limit: \(policy?.description ?? "off"))\n"
+                    let port = channel.localAddress?.port ?? configuration.port
+                    let line = "hire-server listening on http://\(configuration.host):\(port) (rate limit: \(limits))\n"
                     FileHandle.standardOutput.write(Data(line.utf8))
                 })
             try await app.runService()
@@ -77,8 +73,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// Imports the data files, or the demo tenant into an empty store.
-    private func prepare(_ store: any HireStore, files: [String], demo: Bool, logger: Logger) async throws {
-        for file in files {
+    private func prepare(_ store: any HireStore, _ configuration: ServeConfiguration, logger: Logger) async throws {
+        for file in configuration.dataFiles {
             do {
                 let summary = try await DataFileImport.importFile(file, into: store)
                 logger.info("imported \(file): \(summary)")
@@ -87,10 +83,10 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ExitCode.failure
             }
         }
-        guard files.isEmpty, demo, try await store.isEmpty() else { return }
+        guard configuration.dataFiles.isEmpty, configuration.loadsDemo, try await store.isEmpty() else { return }
         _ = try await DataFileImport.importDocument(DemoData.document, into: store)
-        let host = (host ?? Environment.value("HIRE_HOST") ?? "127.0.0.1")
-        let port = port.map(String.init) ?? Environment.value("HIRE_PORT") ?? "8080"
+        let host = configuration.host
+        let port = configuration.port
         FileHandle.standardOutput.write(Data("""
             Loaded the demo tenant (Demo Corp). Its app:
               app_id:     \(DemoData.appID)
