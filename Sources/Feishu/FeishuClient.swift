@@ -114,6 +114,25 @@ public final class FeishuClient: Sendable {
         try await httpClient.shutdown()
     }
 
+    /// Runs `body` with this client, then shuts the client down, whether `body` returned or threw.
+    ///
+    /// ```swift
+    /// let talents = try await FeishuClient(appID: appID, appSecret: appSecret).withShutdown { client in
+    ///     try await client.hire.v1.interview.getByTalent(talentID: "6949805467799537964")
+    /// }
+    /// ```
+    public func withShutdown<T>(_ body: (FeishuClient) async throws -> T) async throws -> T {
+        let result: T
+        do {
+            result = try await body(self)
+        } catch {
+            try? await shutdown()
+            throw error
+        }
+        try await shutdown()
+        return result
+    }
+
     /// Sends `request` and decodes its answer.
     ///
     /// The client adds its tenant token (unless ``RequestOptions/tenantAccessToken`` is set),

@@ -17,29 +17,22 @@ struct VerifyStatusArgument: ExpressibleByArgument {
     static var allValueStrings: [String] { ["1", "2", "unverified", "verified"] }
 }
 
+/// An option whose values are an enum's raw values: `--user-id-type`, `--job-level-id-type`.
+struct EnumArgument<Value: RawRepresentable<String> & CaseIterable & Sendable>: ExpressibleByArgument {
+    let value: Value
+
+    init?(argument: String) {
+        guard let value = Value(rawValue: argument) else { return nil }
+        self.value = value
+    }
+
+    static var allValueStrings: [String] { Value.allCases.map(\.rawValue) }
+}
+
 /// `--user-id-type`: `open_id`, `union_id`, `user_id` or `people_admin_id`.
-struct UserIDTypeArgument: ExpressibleByArgument {
-    let type: UserIDType
-
-    init?(argument: String) {
-        guard let type = UserIDType(rawValue: argument) else { return nil }
-        self.type = type
-    }
-
-    static var allValueStrings: [String] { UserIDType.allCases.map(\.rawValue) }
-}
-
+typealias UserIDTypeArgument = EnumArgument<UserIDType>
 /// `--job-level-id-type`: `job_level_id` or `people_admin_job_level_id`.
-struct JobLevelIDTypeArgument: ExpressibleByArgument {
-    let type: JobLevelIDType
-
-    init?(argument: String) {
-        guard let type = JobLevelIDType(rawValue: argument) else { return nil }
-        self.type = type
-    }
-
-    static var allValueStrings: [String] { JobLevelIDType.allCases.map(\.rawValue) }
-}
+typealias JobLevelIDTypeArgument = EnumArgument<JobLevelIDType>
 
 /// `--since` / `--until`: a millisecond timestamp, an ISO-8601 date-time (with or
 /// without offset; without one it is local time), or a date.

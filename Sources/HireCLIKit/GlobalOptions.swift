@@ -92,14 +92,18 @@ struct OutputOptions: ParsableArguments {
 extension ConnectionOptions {
     /// Runs `body` with a client, shutting the client down however `body` ends.
     func withClient<T>(_ body: (FeishuClient) async throws -> T) async throws -> T {
-        let client = try makeClient()
-        do {
-            let result = try await body(client)
-            try await client.shutdown()
-            return result
-        } catch {
-            try? await client.shutdown()
-            throw error
+        try await makeClient().withShutdown(body)
+    }
+}
+
+extension OutputOptions {
+    /// Prints an answer: its `data` object as the server sent it with `--json`, else `human(data)`.
+    func print<Payload>(_ response: FeishuResponse<Payload>, human: (Payload?) -> String) {
+        let context = CLIContext.current
+        if json {
+            context.output((RawJSON.member("data", of: response.body) ?? "null") + "\n")
+        } else {
+            context.output(human(response.data))
         }
     }
 }

@@ -27,14 +27,9 @@ struct InterviewsByTalentCommand: AsyncParsableCommand {
 
     func run() async throws {
         let request = FeishuRequest.interviewsByTalent(
-            talentID: talentID, userIDType: userIDType?.type, jobLevelIDType: jobLevelIDType?.type)
+            talentID: talentID, userIDType: userIDType?.value, jobLevelIDType: jobLevelIDType?.value)
         let response = try await connection.withClient { try await $0.send(request) }
-        let context = CLIContext.current
-        if output.json {
-            context.output((RawJSON.member("data", of: response.body) ?? "null") + "\n")
-        } else {
-            let format = HumanFormat(timeZone: context.timeZone)
-            context.output(format.timeline(talentID: talentID, applications: response.data?.items ?? []))
-        }
+        let format = HumanFormat(timeZone: CLIContext.current.timeZone)
+        output.print(response) { format.timeline(talentID: talentID, applications: $0?.items ?? []) }
     }
 }

@@ -25,14 +25,9 @@ struct PatchInterviewerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let request = FeishuRequest.patchInterviewer(
-            interviewerID: interviewerID, verifyStatus: verifyStatus.status, userIDType: userIDType?.type)
+            interviewerID: interviewerID, verifyStatus: verifyStatus.status, userIDType: userIDType?.value)
         let response = try await connection.withClient { try await $0.send(request) }
-        let context = CLIContext.current
-        if output.json {
-            context.output((RawJSON.member("data", of: response.body) ?? "null") + "\n")
-        } else {
-            context.output(HumanFormat.interviewerTable(response.data?.interviewer.map { [$0] } ?? []))
-        }
+        output.print(response) { HumanFormat.interviewerTable($0?.interviewer.map { [$0] } ?? []) }
     }
 }
 
@@ -94,17 +89,14 @@ struct ListInterviewersCommand: AsyncParsableCommand {
     private func listPage() async throws {
         let request = FeishuRequest.listInterviewers(
             pageSize: pageSize, pageToken: pageToken, userIDs: users, verifyStatus: verifyStatus?.status,
-            earliestUpdateTime: since?.start, latestUpdateTime: until?.end, userIDType: userIDType?.type)
+            earliestUpdateTime: since?.start, latestUpdateTime: until?.end, userIDType: userIDType?.value)
         let response = try await connection.withClient { try await $0.send(request) }
-        let context = CLIContext.current
-        if output.json {
-            context.output((RawJSON.member("data", of: response.body) ?? "null") + "\n")
-            return
-        }
-        let page = response.data ?? InterviewerPage()
-        context.output(Self.describe(page.items ?? []))
-        if page.hasMore == true, let token = page.pageToken {
-            context.output("More on the next page: --page-token \(token) (or --all for every page)\n")
+        output.print(response) { page in
+            var text = Self.describe(page?.items ?? [])
+            if page?.hasMore == true, let token = page?.pageToken {
+                text += "More on the next page: --page-token \(token) (or --all for every page)\n"
+            }
+            return text
         }
     }
 
@@ -114,7 +106,7 @@ struct ListInterviewersCommand: AsyncParsableCommand {
             var rawItems: [String] = []
             let pages = client.hire.v1.interviewer.list(
                 pageSize: pageSize ?? 100, userIDs: users, verifyStatus: verifyStatus?.status,
-                earliestUpdateTime: since?.start, latestUpdateTime: until?.end, userIDType: userIDType?.type
+                earliestUpdateTime: since?.start, latestUpdateTime: until?.end, userIDType: userIDType?.value
             ).pages
             for try await page in pages {
                 interviewers += page.data?.items ?? []

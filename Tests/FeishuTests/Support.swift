@@ -35,14 +35,7 @@ func withClient<T>(
     let client = FeishuClient(
         appID: appID, appSecret: appSecret, baseURL: URL(string: server.baseURL)!, configuration: configuration,
         httpClient: nil, now: now)
-    do {
-        let result = try await body(client)
-        try await client.shutdown()
-        return result
-    } catch {
-        try? await client.shutdown()
-        throw error
-    }
+    return try await client.withShutdown(body)
 }
 
 /// The paths of the wire contract, for counting requests.
