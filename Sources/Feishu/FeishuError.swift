@@ -92,7 +92,7 @@ public struct FeishuError: Error, Sendable, CustomStringConvertible {
         case .cancelled: text = "cancelled: \(msg)"
         }
         if let logID { text += " (log_id: \(logID))" }
-        return text
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }
 

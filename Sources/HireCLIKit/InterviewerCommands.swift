@@ -110,7 +110,7 @@ struct ListInterviewersCommand: AsyncParsableCommand {
             ).pages
             for try await page in pages {
                 interviewers += page.data?.items ?? []
-                let items = RawJSON.member("data", of: page.body).flatMap { RawJSON.member("items", of: Array($0.utf8)) }
+                let items = RawJSON.member("data", of: page.body).flatMap { RawJSON.member("items", of: $0.utf8) }
                 rawItems += items.flatMap(RawJSON.elements(of:)) ?? []
             }
             return (interviewers, rawItems)
