@@ -23,6 +23,7 @@ extension FeishuClient {
         /// Tokens, the app secret and `Authorization` headers are never logged.
         public var logger: Logger
 
+        /// A configuration; the defaults suit most callers.
         public init(
             timeout: Duration = .seconds(30),
             connectTimeout: Duration = .seconds(10),

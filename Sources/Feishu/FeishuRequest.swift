@@ -83,9 +83,12 @@ public struct FeishuRequest<Payload: Decodable & Sendable>: Sendable {
 
 /// A query parameter: a name and one value. Lists are sent as the same name repeated.
 public struct QueryParameter: Sendable, Hashable {
+    /// The parameter's name, e.g. `user_ids`.
     public var name: String
+    /// One value, not yet encoded.
     public var value: String
 
+    /// The parameter `name=value`.
     public init(_ name: String, _ value: String) {
         self.name = name
         self.value = value

@@ -13,6 +13,7 @@ public struct FeishuResponse<Payload: Decodable & Sendable>: Sendable {
     /// The body as received, for callers that need more than ``data`` (e.g. to pass it on unchanged).
     public var body: Data
 
+    /// Creates a response; the client creates these, tests of callers may too.
     public init(data: Payload?, msg: String, logID: String?, httpStatus: Int, body: Data) {
         self.data = data
         self.msg = msg

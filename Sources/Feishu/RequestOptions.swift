@@ -16,6 +16,7 @@ public struct RequestOptions: Sendable {
     /// Extra HTTP headers. `Authorization`, `Content-Type` and `User-Agent` are the client's own and cannot be replaced.
     public var headers: [String: String]
 
+    /// Options; every `nil` member falls back to the client's configuration.
     public init(
         tenantAccessToken: String? = nil, timeout: Duration? = nil, retryPolicy: RetryPolicy? = nil,
         headers: [String: String] = [:]

@@ -23,6 +23,7 @@ public struct RetryPolicy: Sendable, Hashable {
     /// Whether transport failures (no answer, timeouts) are retried.
     public var retriesTransportFailures: Bool
 
+    /// A policy; out-of-range values are clamped (at least one attempt, no negative waits).
     public init(
         maximumAttempts: Int = 3, initialBackoff: Duration = .milliseconds(200), maximumBackoff: Duration = .seconds(10),
         retriesRateLimited: Bool = true, retriesTransportFailures: Bool = true

@@ -12,6 +12,7 @@ public struct CLIContext: Sendable {
     /// Standard error.
     public var errorOutput: @Sendable (String) -> Void
 
+    /// A context with these variables, zone and outputs.
     public init(
         environment: [String: String], timeZone: TimeZone,
         output: @escaping @Sendable (String) -> Void, errorOutput: @escaping @Sendable (String) -> Void

@@ -19,8 +19,10 @@ public struct HireCommand: AsyncParsableCommand, Sendable {
         version: "hire \(FeishuClient.version)",
         subcommands: [InterviewerCommand.self, InterviewCommand.self])
 
+    /// The command with no options (ArgumentParser fills them in).
     public init() {}
 
+    /// `hire` alone is a usage error: a subcommand is needed.
     public func run() async throws {
         throw ValidationError("Name a command: interviewer or interview.")
     }

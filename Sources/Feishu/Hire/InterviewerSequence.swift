@@ -4,12 +4,15 @@
 /// Each iteration starts again from the first page. ``pages`` gives the pages themselves,
 /// with their log ids and bodies.
 public struct InterviewerSequence: AsyncSequence, Sendable {
+    /// Each interviewer of the listing.
     public typealias Element = Interviewer
+    /// Fetching a page fails with a ``FeishuError``.
     public typealias Failure = FeishuError
 
     let client: FeishuClient
     let firstPage: FeishuRequest<InterviewerPage>
 
+    /// An iterator that starts at the first page.
     public func makeAsyncIterator() -> AsyncIterator {
         AsyncIterator(pages: pages.makeAsyncIterator())
     }
@@ -22,10 +25,12 @@ public struct InterviewerSequence: AsyncSequence, Sendable {
         var pages: InterviewerPageSequence.AsyncIterator
         var buffered: IndexingIterator<[Interviewer]> = [].makeIterator()
 
+        /// The next interviewer, fetching the next page if needed; `nil` after the last.
         public mutating func next() async throws(FeishuError) -> Interviewer? {
             try await next(isolation: nil)
         }
 
+        /// The next interviewer, fetching the next page if needed; `nil` after the last.
         public mutating func next(isolation actor: isolated (any Actor)?) async throws(FeishuError) -> Interviewer? {
             while true {
                 if let interviewer = buffered.next() { return interviewer }
@@ -41,12 +46,15 @@ public struct InterviewerSequence: AsyncSequence, Sendable {
 ///
 /// The sequence ends after the page whose `has_more` is false, or that names no new next page.
 public struct InterviewerPageSequence: AsyncSequence, Sendable {
+    /// The answer of one page.
     public typealias Element = FeishuResponse<InterviewerPage>
+    /// Fetching a page fails with a ``FeishuError``.
     public typealias Failure = FeishuError
 
     let client: FeishuClient
     let firstPage: FeishuRequest<InterviewerPage>
 
+    /// An iterator that starts at the first page.
     public func makeAsyncIterator() -> AsyncIterator {
         AsyncIterator(client: client, nextRequest: firstPage)
     }
@@ -57,10 +65,12 @@ public struct InterviewerPageSequence: AsyncSequence, Sendable {
         /// The request of the next page; `nil` after the last.
         var nextRequest: FeishuRequest<InterviewerPage>?
 
+        /// The next page's answer; `nil` after the last page.
         public mutating func next() async throws(FeishuError) -> FeishuResponse<InterviewerPage>? {
             try await next(isolation: nil)
         }
 
+        /// The next page's answer; `nil` after the last page.
         public mutating func next(
             isolation actor: isolated (any Actor)?
         ) async throws(FeishuError) -> FeishuResponse<InterviewerPage>? {
