@@ -94,12 +94,19 @@ let package = Package(
                 "FeishuWire",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "HireCLIKit",
-            dependencies: ["Feishu", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "Feishu",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -124,7 +131,13 @@ let package = Package(
         ),
         .testTarget(
             name: "FeishuTests",
-            dependencies: ["Feishu", "HireCLIKit", "HireTestSupport", "HireCLI"],
+            dependencies: [
+                "Feishu", "HireCLIKit", "HireTestSupport", "HireCLI", "HireCore", "HireServerKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,0 +1,100 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+
+/// One HTTP exchange over AsyncHTTPClient: sends a request, reads the whole answer.
+///
+/// It knows nothing of tokens or envelopes; its failures are ``FeishuError/Kind/transport``,
+/// ``FeishuError/Kind/cancelled`` or, for an answer over the size limit,
+/// ``FeishuError/Kind/undecodableResponse``.
+struct Transport: Sendable {
+    let httpClient: HTTPClient
+    let userAgent: String
+    let maximumResponseSize: Int
+    let logger: Logger
+
+    /// A request as the transport sends it.
+    struct Outgoing: Sendable {
+        var method: HTTPMethod
+        var url: String
+        /// Logged instead of ``url``: the path without the query.
+        var path: String
+        var headers: [(name: String, value: String)] = []
+        var jsonBody: Data?
+        var timeout: Duration
+        var endpoint: String
+    }
+
+    func perform(_ outgoing: Outgoing) async throws(FeishuError) -> HTTPReply {
+        var request = HTTPClientRequest(url: outgoing.url)
+        request.method = outgoing.method
+        request.headers.add(name: "User-Agent", value: userAgent)
+        request.headers.add(name: "Accept", value: "application/json")
+        for header in outgoing.headers { request.headers.replaceOrAdd(name: header.name, value: header.value) }
+        if let body = outgoing.jsonBody {
+            request.headers.replaceOrAdd(name: "Content-Type", value: "application/json; charset=utf-8")
+            request.body = .bytes(ByteBuffer(data: body))
+        }
+        let started = ContinuousClock.now
+        do {
+            let response = try await httpClient.execute(request, timeout: TimeAmount(outgoing.timeout), logger: logger)
+            let buffer = try await response.body.collect(upTo: maximumResponseSize)
+            let reply = HTTPReply(
+                status: Int(response.status.code),
+                headers: response.headers.map { ($0.name, $0.value) },
+                body: Data(buffer.readableBytesView))
+            logger.debug(
+                "feishu answered",
+                metadata: [
+                    "endpoint": "\(outgoing.endpoint)", "method": "\(outgoing.method.rawValue)",
+                    "path": "\(outgoing.path)", "status": "\(reply.status)", "log_id": "\(reply.logID ?? "-")",
+                    "duration": "\(ContinuousClock.now - started)",
+                ])
+            return reply
+        } catch let error as NIOTooManyBytesError {
+            throw FeishuError(
+                kind: .undecodableResponse, msg: "the answer is larger than \(maximumResponseSize) bytes",
+                endpoint: outgoing.endpoint, underlying: error)
+        } catch {
+            let failure = Self.failure(error, endpoint: outgoing.endpoint)
+            logger.debug(
+                "feishu request failed",
+                metadata: [
+                    "endpoint": "\(outgoing.endpoint)", "method": "\(outgoing.method.rawValue)",
+                    "path": "\(outgoing.path)", "error": "\(failure)",
+                ])
+            throw failure
+        }
+    }
+
+    private static func failure(_ error: any Error, endpoint: String) -> FeishuError {
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .cancelled:
+                return FeishuError(kind: .cancelled, msg: "the request was cancelled", endpoint: endpoint, underlying: error)
+            case .invalidURL, .emptyHost, .emptyScheme:
+                return FeishuError(kind: .invalidRequest, msg: "\(error)", endpoint: endpoint, underlying: error)
+            case .alreadyShutdown:
+                return FeishuError(
+                    kind: .invalidRequest, msg: "the client's HTTPClient was shut down", endpoint: endpoint,
+                    underlying: error)
+            case .deadlineExceeded, .readTimeout, .connectTimeout:
+                return FeishuError(kind: .transport, msg: "timed out (\(error))", endpoint: endpoint, underlying: error)
+            default:
+                break
+            }
+        }
+        return FeishuError.wrapping(error, endpoint: endpoint)
+    }
+}
+
+extension TimeAmount {
+    /// The amount of a `Duration`, to the nanosecond.
+    init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}

@@ -1,1 +1,0 @@
-import AsyncHTTPClient; import FeishuWire; public enum _P {}

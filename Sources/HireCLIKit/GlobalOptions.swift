@@ -1,0 +1,109 @@
+import ArgumentParser
+import Feishu
+import Foundation
+import Logging
+
+/// Where the API is and who calls it: flags, else `FEISHU_APP_ID`, `FEISHU_APP_SECRET`, `FEISHU_BASE_URL`.
+struct ConnectionOptions: ParsableArguments {
+    static let appIDVariable = "FEISHU_APP_ID"
+    static let appSecretVariable = "FEISHU_APP_SECRET"
+    static let baseURLVariable = "FEISHU_BASE_URL"
+
+    @Option(name: .customLong("app-id"), help: "The app's ID, cli_… (default: $FEISHU_APP_ID).")
+    var appID: String?
+
+    @Option(name: .customLong("app-secret"), help: "The app's secret (default: $FEISHU_APP_SECRET).")
+    var appSecret: String?
+
+    @Option(
+        name: .customLong("base-url"),
+        help: "Where the API is (default: $FEISHU_BASE_URL, else https://open.feishu.cn).")
+    var baseURL: String?
+
+    @Option(help: "Seconds one HTTP exchange may take.")
+    var timeout: Double = 30
+
+    @Option(name: .customLong("connect-timeout"), help: "Seconds connecting may take, retries included.")
+    var connectTimeout: Double = 10
+
+    @Flag(help: "Retry rate-limited requests and transport failures, with backoff.")
+    var retry = false
+
+    @Flag(name: .shortAndLong, help: "Log requests (never tokens or secrets) to stderr.")
+    var verbose = false
+
+    /// The settings in force, flags over environment.
+    struct Resolved {
+        var appID: String
+        var appSecret: String
+        var baseURL: URL
+    }
+
+    func resolved(_ environment: [String: String]) throws -> Resolved {
+        func value(_ flag: String?, _ variable: String) -> String? {
+            (flag ?? environment[variable]).flatMap { $0.isEmpty ? nil : $0 }
+        }
+        guard let appID = value(appID, Self.appIDVariable) else {
+            throw ValidationError("Missing the app ID: pass --app-id or set \(Self.appIDVariable).")
+        }
+        guard let appSecret = value(appSecret, Self.appSecretVariable) else {
+            throw ValidationError("Missing the app secret: pass --app-secret or set \(Self.appSecretVariable).")
+        }
+        let text = value(baseURL, Self.baseURLVariable) ?? FeishuClient.defaultBaseURL.absoluteString
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            url.host?.isEmpty == false
+        else {
+            throw ValidationError("The base URL \"\(text)\" is not an http(s) URL, e.g. http://127.0.0.1:8080.")
+        }
+        return Resolved(appID: appID, appSecret: appSecret, baseURL: url)
+    }
+
+    func validate() throws {
+        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds.") }
+        guard connectTimeout > 0, connectTimeout.isFinite else {
+            throw ValidationError("--connect-timeout must be a positive number of seconds.")
+        }
+        _ = try resolved(CLIContext.current.environment)
+    }
+
+    /// A client for these settings; the caller shuts it down.
+    func makeClient() throws -> FeishuClient {
+        let context = CLIContext.current
+        let settings = try resolved(context.environment)
+        var logger = Logger(label: "hire") { label in
+            StreamLogHandler.standardError(label: label)
+        }
+        logger.logLevel = verbose ? .debug : .warning
+        let configuration = FeishuClient.Configuration(
+            timeout: .milliseconds(Int64(timeout * 1000)), connectTimeout: .milliseconds(Int64(connectTimeout * 1000)),
+            retryPolicy: retry ? .standard : .none, logger: logger)
+        return FeishuClient(
+            appID: settings.appID, appSecret: settings.appSecret, baseURL: settings.baseURL,
+            configuration: configuration)
+    }
+}
+
+/// How results are printed.
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print the response's data object as JSON, for scripts.")
+    var json = false
+}
+
+extension ConnectionOptions {
+    /// Runs `body` with a client, shutting the client down however `body` ends.
+    func withClient<T>(_ body: (FeishuClient) async throws -> T) async throws -> T {
+        try await makeClient().withShutdown(body)
+    }
+}
+
+extension OutputOptions {
+    /// Prints an answer: its `data` object as the server sent it with `--json`, else `human(data)`.
+    func print<Payload>(_ response: FeishuResponse<Payload>, human: (Payload?) -> String) {
+        let context = CLIContext.current
+        if json {
+            context.output((RawJSON.member("data", of: response.body) ?? "null") + "\n")
+        } else {
+            context.output(human(response.data))
+        }
+    }
+}

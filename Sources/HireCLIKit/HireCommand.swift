@@ -1,0 +1,53 @@
+import ArgumentParser
+import Feishu
+
+/// `hire`: the Feishu Hire interviewer and interview API from the command line.
+public struct HireCommand: AsyncParsableCommand, Sendable {
+    public static let configuration = CommandConfiguration(
+        commandName: "hire",
+        abstract: "Call the Feishu Hire (飞书招聘) interviewer and interview API.",
+        discussion: """
+            Credentials and server come from FEISHU_APP_ID, FEISHU_APP_SECRET and FEISHU_BASE_URL \
+            (default https://open.feishu.cn); --app-id, --app-secret and --base-url override them.
+
+            Output is for people unless --json is given: then it is the response's data object \
+            (for `interviewer list --all`, one JSON array of all items).
+
+            Exit status: 0 on success, 1 when the call fails (one line on stderr: \
+            error: <code> <msg> (log_id: …)), 2 for a usage error.
+            """,
+        version: "hire \(FeishuClient.version)",
+        subcommands: [InterviewerCommand.self, InterviewCommand.self])
+
+    /// The command with no options (ArgumentParser fills them in).
+    public init() {}
+
+    /// `hire` alone is a usage error: a subcommand is needed.
+    public func run() async throws {
+        throw ValidationError("Name a command: interviewer or interview.")
+    }
+}
+
+/// `hire interviewer …`.
+struct InterviewerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "interviewer",
+        abstract: "Set and list interviewers' verification status (面试官认证).",
+        subcommands: [PatchInterviewerCommand.self, ListInterviewersCommand.self])
+
+    func run() async throws {
+        throw ValidationError("Name an interviewer command: patch or list.")
+    }
+}
+
+/// `hire interview …`.
+struct InterviewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "interview",
+        abstract: "Read interviews (面试).",
+        subcommands: [InterviewsByTalentCommand.self])
+
+    func run() async throws {
+        throw ValidationError("Name an interview command: by-talent.")
+    }
+}

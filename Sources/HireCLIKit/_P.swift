@@ -1,1 +1,0 @@
-import ArgumentParser; import Feishu; public enum _P {}
