@@ -11,11 +11,12 @@ extension SQLiteStore {
             guard let userRow = try SQLiteIdentity.userRow(db, externalID: externalID, in: view) else { return nil }
             guard let verifyStatus else {
                 let current = try Int.fetchOne(
-                    db, sql: "SELECT verify_status FROM interviewers WHERE tenant_key = ? AND user_row = ?",
+                    try db.cachedStatement(sql: "SELECT verify_status FROM interviewers WHERE tenant_key = ? AND user_row = ?"),
                     arguments: [view.tenantKey, userRow])
                 return current.map(VerifyStatus.init(rawValue:)) ?? .unverified
             }
-            let userID = try String.fetchOne(db, sql: "SELECT user_id FROM users WHERE id = ?", arguments: [userRow])!
+            let userID = try String.fetchOne(
+                try db.cachedStatement(sql: "SELECT user_id FROM users WHERE id = ?"), arguments: [userRow])!
             try SQLiteInterviewers.set(
                 db, tenantKey: view.tenantKey, userRow: userRow, userID: userID, status: verifyStatus,
                 updateTime: nil, now: now)
@@ -26,7 +27,7 @@ extension SQLiteStore {
     public func listInterviewers(
         in view: IdentityView, query: InterviewerListQuery, after cursor: InterviewerCursor?
     ) async throws -> StoredInterviewerPage {
-        try await pool.read { db in
+        try pointRead { db in
             guard let snapshot = try cursor?.snapshot ?? Int64.fetchOne(
                 db, sql: "SELECT revision FROM tenants WHERE tenant_key = ?", arguments: [view.tenantKey])
             else { return StoredInterviewerPage(rows: [], snapshot: 0, hasMore: false) }
@@ -70,7 +71,8 @@ extension SQLiteStore {
                 WHERE \(filter) AND superseded_revision > :snapshot
                 ORDER BY update_time, user_id LIMIT :limit
                 """
-            let found = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+            // One statement per combination of filters, prepared once.
+            let found = try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
             let page = found.prefix(query.pageSize)
             let ids = try SQLiteIdentity.resolve(db, rows: Set(page.map { $0[0] as Int64 }), in: view)
             let rows = page.map { row in
@@ -92,28 +94,29 @@ enum SQLiteInterviewers {
         updateTime: Int64?, now: Int64
     ) throws {
         let revision = try Int64.fetchOne(
-            db, sql: "UPDATE tenants SET revision = revision + 1 WHERE tenant_key = ? RETURNING revision",
+            try db.cachedStatement(sql: "UPDATE tenants SET revision = revision + 1 WHERE tenant_key = ? RETURNING revision"),
             arguments: [tenantKey])!
         let previous = try Row.fetchOne(
-            db, sql: "SELECT verify_status, update_time, revision FROM interviewers WHERE tenant_key = ? AND user_row = ?",
+            try db.cachedStatement(
+                sql: "SELECT verify_status, update_time, revision FROM interviewers WHERE tenant_key = ? AND user_row = ?"),
             arguments: [tenantKey, userRow])
         if let previous {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO interviewer_history
                         (tenant_key, user_row, user_id, verify_status, update_time, revision, superseded_revision, superseded_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [tenantKey, userRow, userID, previous[0], previous[1], previous[2], revision, now])
+                    """
+            ).execute(arguments: [tenantKey, userRow, userID, previous[0], previous[1], previous[2], revision, now])
         }
         let time = updateTime ?? max(now, previous?[1] ?? now)
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO interviewers (tenant_key, user_row, user_id, verify_status, update_time, revision)
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (tenant_key, user_row) DO UPDATE SET
                     verify_status = excluded.verify_status, update_time = excluded.update_time, revision = excluded.revision
-                """,
-            arguments: [tenantKey, userRow, userID, status.rawValue, time, revision])
+                """
+        ).execute(arguments: [tenantKey, userRow, userID, status.rawValue, time, revision])
     }
 }

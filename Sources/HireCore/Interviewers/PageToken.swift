@@ -46,7 +46,7 @@ public struct PageTokenSealer: Sendable {
         plain.append(contentsOf: cursor.userID.utf8)
         // Sealing only fails for a key of the wrong size, which init rules out.
         let box = try! AES.GCM.seal(plain, using: key, authenticating: Self.context(tenantKey, fingerprint))
-        return Self.base64URL(box.combined!)
+        return Base64URL.encode(box.combined!)
     }
 
     /// The cursor of a token this deployment issued for this tenant and these filters.
@@ -54,7 +54,7 @@ public struct PageTokenSealer: Sendable {
     public func open(_ token: String, tenantKey: String, fingerprint: String, now: Int64) throws(APIError) -> InterviewerCursor {
         let invalid = APIError.invalidParameter(
             "page_token", "is not a page token this server issued for this query", value: token)
-        guard let combined = Self.unbase64URL(token),
+        guard let combined = Base64URL.decode(token),
             let box = try? AES.GCM.SealedBox(combined: combined),
             let plain = try? AES.GCM.open(box, using: key, authenticating: Self.context(tenantKey, fingerprint)),
             plain.count >= 25, plain[0] == Self.version
@@ -78,24 +78,5 @@ public struct PageTokenSealer: Sendable {
 
     private static func int64(_ bytes: [UInt8], at offset: Int) -> Int64 {
         bytes[offset..<offset + 8].reduce(0) { $0 << 8 | Int64($1) }
-    }
-
-    private static func base64URL(_ data: Data) -> String {
-        data.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    private static func unbase64URL(_ text: String) -> Data? {
-        guard text.utf8.allSatisfy({ byte in
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-        }) else { return nil }
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        // Only the canonical spelling: unused low bits of the last digit must be zero.
-        guard let data = Data(base64Encoded: base64), base64URL(data) == text else { return nil }
-        return data
     }
 }

@@ -103,7 +103,8 @@ public enum TalentInterviewsRenderer {
         /// Writes the stored object without its closing brace.
         init(body: String, into text: inout String) {
             empty = body.utf8.count <= 2
-            text += body.dropLast()
+            // Through the UTF-8 view: appending a Substring would count its characters.
+            text += String(body.utf8.dropLast()) ?? "{"
         }
 
         mutating func open(_ key: String, into text: inout String) {
