@@ -27,7 +27,7 @@ extension SQLiteStore {
     public func listInterviewers(
         in view: IdentityView, query: InterviewerListQuery, after cursor: InterviewerCursor?
     ) async throws -> StoredInterviewerPage {
-        try pointRead { db in
+        try await pool.read { db in
             guard let snapshot = try cursor?.snapshot ?? Int64.fetchOne(
                 db, sql: "SELECT revision FROM tenants WHERE tenant_key = ?", arguments: [view.tenantKey])
             else { return StoredInterviewerPage(rows: [], snapshot: 0, hasMore: false) }

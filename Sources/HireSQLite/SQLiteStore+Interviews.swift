@@ -7,7 +7,7 @@ extension SQLiteStore {
     public func talentInterviews(
         talentID: String, in view: IdentityView, jobLevelIDType: JobLevelIDType
     ) async throws -> [StoredInterview]? {
-        try pointRead { db in
+        try await pool.read { db in
             let tenant = view.tenantKey
             guard try Bool.fetchOne(
                 try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM talents WHERE tenant_key = ? AND talent_id = ?)"),

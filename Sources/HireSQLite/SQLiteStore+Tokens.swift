@@ -6,7 +6,7 @@ import HireStore
 
 extension SQLiteStore {
     public func app(id appID: String) async throws -> StoredApp? {
-        try pointRead { db in
+        try await pool.read { db in
             try Row.fetchOne(
                 db, sql: "SELECT tenant_key, secret_sha256 FROM apps WHERE app_id = ?", arguments: [appID]
             ).map { StoredApp(appID: appID, tenantKey: $0[0], secretSHA256: $0[1]) }
@@ -40,7 +40,7 @@ extension SQLiteStore {
     }
 
     public func principal(tokenHash: String, now: Int64) async throws -> Principal? {
-        try pointRead { db in
+        try await pool.read { db in
             let statement = try db.cachedStatement(sql: """
                 SELECT a.tenant_key, a.app_id, a.developer, a.scopes
                 FROM access_tokens t JOIN apps a ON a.app_id = t.app_id

@@ -15,8 +15,7 @@ public final class SQLiteStore: HireStore {
     public init(path: String) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        // More readers than threads that can run point reads at once, so they never wait for one.
-        configuration.maximumReaderCount = max(8, ProcessInfo.processInfo.activeProcessorCount * 2)
+        configuration.maximumReaderCount = max(4, ProcessInfo.processInfo.activeProcessorCount * 2)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
@@ -28,16 +27,6 @@ public final class SQLiteStore: HireStore {
             }
         }
         try migrator.migrate(pool)
-    }
-
-    /// Runs a short indexed read on the calling thread.
-    ///
-    /// In WAL mode a read never waits for writers, and the point queries of the
-    /// endpoints take microseconds: less than the two thread hops of GRDB's
-    /// asynchronous read, which dominated the request time in the benchmarks.
-    /// Long reads (exports) and all writes stay asynchronous.
-    func pointRead<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.read(body)
     }
 
     public func close() async throws {
