@@ -1,0 +1,87 @@
+"""What survives a crash (`kill -9`) or a restart: acknowledged PATCHes, tokens, page tokens."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import DATA_FILES, DEMO_APP_ID, DEMO_APP_SECRET, DEMO_INTERVIEWER_OPEN_ID, DEMO_TALENT, app_api
+from fixtures import generate as fx
+from harness import Api, ok
+
+
+@pytest.mark.parametrize("stop", ["kill -9", "SIGTERM"])
+def test_acknowledged_patch_survives(servers, stop):
+    server = servers.start(data=DATA_FILES)
+    api = app_api(server, fx.ACME_FULL)
+    statuses = {}
+    for user_id in ["acme_p00", "acme_p01", "acme_p02", "acme_nobody"]:
+        # Flip each, so the answer differs from what the file had.
+        status = 3 - api.current_status(user_id, user_id_type="user_id")
+        assert api.set_status(user_id, status, user_id_type="user_id")["interviewer"]["verify_status"] == status
+        statuses[user_id] = status
+    # Right after the last answer.
+    server.kill() if stop == "kill -9" else server.stop()
+    server.start()
+    api = app_api(server, fx.ACME_FULL)
+    for user_id, status in statuses.items():
+        assert api.current_status(user_id, user_id_type="user_id") == status
+    listed = {i["user_id"]: i["verify_status"] for i in api.list_all(user_id_type="user_id")}
+    assert {u: listed[u] for u in statuses} == statuses
+
+
+def test_patch_then_immediate_kill_many_times(servers):
+    """Each acknowledged PATCH is on disk when its answer is sent, not a moment later."""
+    server = servers.start()
+    for round_ in range(3):
+        api = Api(server, DEMO_APP_ID, DEMO_APP_SECRET)
+        status = 2 if round_ % 2 == 0 else 1
+        response = api.patch(DEMO_INTERVIEWER_OPEN_ID, {"interviewer": {"verify_status": status}})
+        server.kill()
+        assert ok(response)["interviewer"]["verify_status"] == status
+        server.start()
+        assert Api(server, DEMO_APP_ID, DEMO_APP_SECRET).current_status(DEMO_INTERVIEWER_OPEN_ID) == status
+
+
+@pytest.mark.parametrize("stop", ["kill -9", "SIGTERM"])
+def test_token_survives_a_restart(servers, stop):
+    server = servers.start()
+    api = Api(server, DEMO_APP_ID, DEMO_APP_SECRET)
+    token = api.token()
+    ok(api.by_talent(DEMO_TALENT, token=token))
+    server.kill() if stop == "kill -9" else server.stop()
+    server.start()
+    api = Api(server, DEMO_APP_ID, DEMO_APP_SECRET)
+    ok(api.by_talent(DEMO_TALENT, token=token))
+    # And the token endpoint still hands out the same one (it has over 30 minutes left).
+    assert api.token(fresh=True) == token
+
+
+def test_page_token_survives_a_restart(servers):
+    server = servers.start(data=DATA_FILES)
+    api = app_api(server, fx.ACME_FULL)
+    first = ok(api.list(page_size=5, user_id_type="user_id"))
+    second = ok(api.list(page_size=5, page_token=first["page_token"], user_id_type="user_id"))
+    server.stop()
+    server.start()
+    api = app_api(server, fx.ACME_FULL)
+    assert ok(api.list(page_size=5, page_token=first["page_token"], user_id_type="user_id")) == second
+
+
+def test_demo_is_not_reloaded_over_existing_data(servers):
+    server = servers.start()
+    api = Api(server, DEMO_APP_ID, DEMO_APP_SECRET)
+    api.set_status(DEMO_INTERVIEWER_OPEN_ID, 2)
+    server.stop()
+    server.start()
+    api = Api(server, DEMO_APP_ID, DEMO_APP_SECRET)
+    assert api.current_status(DEMO_INTERVIEWER_OPEN_ID) == 2
+
+
+def test_restart_with_the_same_data_file_keeps_patched_statuses_that_the_file_does_not_set(servers):
+    """`serve --data` on every start is an upsert: it does not wipe what clients set."""
+    server = servers.start(data=DATA_FILES)
+    api = app_api(server, fx.ACME_FULL)
+    api.set_status("acme_nobody", 2, user_id_type="user_id")
+    server.stop()
+    server.start(data=[str(path) for path in DATA_FILES])
+    api = app_api(server, fx.ACME_FULL)
+    assert api.current_status("acme_nobody", user_id_type="user_id") == 2
