@@ -288,8 +288,9 @@ class Api:
         data = ok(self.patch(interviewer_id, {"interviewer": {}}, user_id_type=user_id_type))
         return data["interviewer"]["verify_status"]
 
-    def list(self, **params) -> requests.Response:
-        return self.request("GET", INTERVIEWERS_PATH, params=params)
+    def list(self, *, token: Optional[str] = "auto", **params) -> requests.Response:
+        """The list with these query parameters."""
+        return self.request("GET", INTERVIEWERS_PATH, params=params, token=token)
 
     def list_all(self, page_size: int = 100, **params) -> list[dict]:
         """Every page of the list, concatenated."""
@@ -306,10 +307,11 @@ class Api:
             token = data["page_token"]
         raise AssertionError("the list did not end")
 
-    def by_talent(self, talent_id: Optional[str], **params) -> requests.Response:
+    def by_talent(self, talent_id: Optional[str], *, token: Optional[str] = "auto", **params) -> requests.Response:
+        """get_by_talent for `talent_id` (none if `None`) with these other query parameters."""
         if talent_id is not None:
             params["talent_id"] = talent_id
-        return self.request("GET", BY_TALENT_PATH, params=params)
+        return self.request("GET", BY_TALENT_PATH, params=params, token=token)
 
 
 def ok(response: requests.Response) -> dict:
@@ -345,3 +347,29 @@ def param_error(response: requests.Response, *fields: str) -> dict:
 
 def load_fixture(name: str) -> dict:
     return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def json_diff(actual: Any, expected: Any, path: str = "$") -> list[str]:
+    """Readable differences between two JSON values: missing, extra and changed members."""
+    if isinstance(actual, dict) and isinstance(expected, dict):
+        problems = []
+        for key in expected:
+            if key not in actual:
+                problems.append(f"{path}.{key}: missing (expected {json.dumps(expected[key], ensure_ascii=False)[:80]})")
+            else:
+                problems += json_diff(actual[key], expected[key], f"{path}.{key}")
+        problems += [f"{path}.{key}: unexpected {json.dumps(actual[key], ensure_ascii=False)[:80]}"
+                     for key in actual if key not in expected]
+        return problems
+    if isinstance(actual, list) and isinstance(expected, list):
+        if len(actual) != len(expected):
+            return [f"{path}: {len(actual)} elements, expected {len(expected)}"]
+        return [p for index, (a, e) in enumerate(zip(actual, expected)) for p in json_diff(a, e, f"{path}[{index}]")]
+    if type(actual) is not type(expected) or actual != expected:
+        return [f"{path}: {json.dumps(actual, ensure_ascii=False)[:80]} != expected {json.dumps(expected, ensure_ascii=False)[:80]}"]
+    return []
+
+
+def assert_json_equal(actual: Any, expected: Any) -> None:
+    problems = json_diff(actual, expected)
+    assert not problems, "\n".join(problems)

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import app_api
 from fixtures import generate as fx
-from harness import ok, param_error
+from harness import BY_TALENT_PATH, ok, param_error
 
 USERS = {user["user_id"]: user for user in fx.acme["users"]}
 JOB_LEVELS = {level["job_level_id"]: level for level in fx.JOB_LEVELS}
@@ -152,11 +152,11 @@ def test_unknown_talent_is_1002002(acme, talent_id):
 
 @pytest.mark.parametrize("params", [{}, {"talent_id": ""}, {"user_id_type": "open_id"}])
 def test_missing_talent_id_is_1002002(acme, params):
-    param_error(acme.by_talent(None, **params), "talent_id")
+    param_error(acme.request("GET", BY_TALENT_PATH, params=params), "talent_id")
 
 
 def test_talent_id_given_twice(acme):
-    response = acme.request("GET", "/open-apis/hire/v1/interviews/get_by_talent",
+    response = acme.request("GET", BY_TALENT_PATH,
                             params=[("talent_id", fx.TALENT_MAIN), ("talent_id", fx.TALENT_NO_INTERVIEWS)])
     param_error(response, "talent_id")
 

@@ -62,10 +62,15 @@ def test_paging_has_no_duplicates_or_gaps(acme, page_size):
     assert len(pages) == max(1, -(-len(expected()) // page_size))
 
 
+def page(data: dict) -> tuple:
+    """A page without its next page token (tokens are opaque: two for one place may differ)."""
+    return data["items"], data["has_more"]
+
+
 def test_page_tokens_are_reusable(acme):
     first = ok(acme.list(page_size=5))
     again = ok(acme.list(page_size=5, page_token=first["page_token"]))
-    assert ok(acme.list(page_size=5, page_token=first["page_token"])) == again
+    assert page(ok(acme.list(page_size=5, page_token=first["page_token"]))) == page(again)
     assert again["items"] != first["items"]
 
 

@@ -14,7 +14,7 @@ from lark_oapi.core.token.manager import TokenManager
 import harness
 from conftest import DEMO_APP_ID, DEMO_DUANYU, DEMO_INTERVIEWER_OPEN_ID, DEMO_TALENT, sdk_client
 from fixtures import generate as fx
-from harness import load_fixture
+from harness import assert_json_equal, load_fixture
 
 
 def raw_body(response) -> dict:
@@ -28,13 +28,19 @@ def marshal(data) -> dict:
 def expected_seed_002() -> dict:
     """Seed 002's example response as the demo tenant answers it.
 
-    The demo tenant holds exactly the example's interview. A record's `user_id` is its
-    interviewer's ID in the request's user_id_type (data-format.md), so the example's
-    placeholder value becomes 段誉's open_id.
+    The demo tenant holds the example's interview, with two differences the example
+    forces on any real data:
+    - a record's `user_id` is its interviewer's ID in the request's user_id_type
+      (data-format.md), so the example's placeholder "1618899376474" becomes 段誉's open_id;
+    - the example's interview names application "634324253532232" while its item names
+      "6949805467799537964"; an interview is listed under its own application, so the
+      demo's interview belongs to "6949805467799537964".
     """
     expected = copy.deepcopy(load_fixture("seed_002_example_response.json"))
-    record = expected["data"]["items"][0]["interview_list"][0]["interview_record_list"][0]
-    record["user_id"] = DEMO_DUANYU["open_id"]
+    item = expected["data"]["items"][0]
+    interview = item["interview_list"][0]
+    interview["application_id"] = item["application_id"]
+    interview["interview_record_list"][0]["user_id"] = DEMO_DUANYU["open_id"]
     return expected
 
 
@@ -122,9 +128,9 @@ def test_seed_002_get_by_talent(demo_server):
     assert harness.LOG_ID.match(response.get_log_id() or ""), response.raw.headers
     expected = expected_seed_002()
     # On the wire: exactly the example, field for field.
-    assert raw_body(response) == expected
+    assert_json_equal(raw_body(response), expected)
     # Through the SDK's models: every field of the example was read into them.
-    assert marshal(response.data) == expected["data"]
+    assert_json_equal(marshal(response.data), expected["data"])
     for path, value in leaf_paths(expected["data"]):
         assert sdk_attribute(response.data, path) == value, path
 
@@ -156,7 +162,9 @@ def test_sdk_surfaces_parameter_errors(demo_server):
     assert response.code == 1002002
     assert "talent_id" in response.msg
     assert response.get_log_id()
-    assert response.error is not None and response.error.log_id == response.get_log_id()
+    # The SDK keeps `error` as the JSON object it received.
+    assert response.error["log_id"] == response.get_log_id()
+    assert response.error["field_violations"][0]["field"] == "talent_id"
 
     response = client.hire.v1.interviewer.patch(
         PatchInterviewerRequest.builder().interviewer_id(DEMO_INTERVIEWER_OPEN_ID).user_id_type("open_id")
@@ -171,13 +179,13 @@ def test_sdk_surfaces_scope_errors(data_server):
     response = client.hire.v1.interviewer.list(ListInterviewerRequest.builder().build())
     assert response.code == 99991672
     assert "hire:interviewer" in response.msg
-    assert response.error.permission_violations[0].subject == "hire:interviewer"
+    assert response.error["permission_violations"][0]["subject"] == "hire:interviewer"
     assert response.get_log_id()
 
     response = client.hire.v1.interview.get_by_talent(
         GetByTalentInterviewRequest.builder().talent_id(fx.TALENT_MAIN).user_id_type("user_id").build())
     assert response.code == 99991672
-    violations = [(v.type, v.subject) for v in response.error.permission_violations]
+    violations = [(v["type"], v["subject"]) for v in response.error["permission_violations"]]
     assert violations == [("field_scope_required", "contact:user.employee_id:readonly")]
 
 
