@@ -234,3 +234,39 @@ def test_interviewer_update_time_from_the_file_is_used(data_server):
     # ann's update_time is BASE_TIME - 1: only she is at or before it.
     items = ok(api.list(latest_update_time=str(fx.BASE_TIME - 1), user_id_type="user_id"))["items"]
     assert items == [{"user_id": "acme_ann", "verify_status": 2}]
+
+
+def test_round_trip_after_patches(servers, new_db, tmp_path, workdir):
+    """What clients set through the API exports, and imports into an empty store the same."""
+    server = servers.start(data=DATA_FILES)
+    api = app_api(server, fx.ACME_FULL)
+    api.set_status("acme_nobody", 2, user_id_type="user_id")
+    api.set_status("acme_p00", 3 - api.current_status("acme_p00", user_id_type="user_id"), user_id_type="user_id")
+    listed = api.list_all(user_id_type="user_id")
+    server.stop()
+    exported = export(server.database)
+    assert '"acme_nobody"' in exported
+
+    second = new_db()
+    import_(second, write(tmp_path, "exported.json", exported))
+    assert export(second) == exported
+    copy_server = servers.start(database=second, demo=False)
+    assert app_api(copy_server, fx.ACME_FULL).list_all(user_id_type="user_id") == listed
+
+
+def test_interviewer_update_time_defaults_to_the_import_time(new_db, tmp_path, workdir):
+    import time
+    document = copy.deepcopy(load_fixture("globex.json"))
+    del document["tenants"][0]["interviewers"][0]["update_time"]
+    database = new_db()
+    before = int(time.time() * 1000)
+    import_(database, write(tmp_path, "globex-now.json", document))
+    after = int(time.time() * 1000)
+    server = ServerProcess(database, workdir, demo=False).start()
+    try:
+        api = app_api(server, fx.GLOBEX_APP)
+        items = ok(api.list(earliest_update_time=str(before - 1000), latest_update_time=str(after + 1000),
+                            user_id_type="user_id"))["items"]
+        assert items == [{"user_id": "globex_gil", "verify_status": 2}]
+    finally:
+        server.kill()

@@ -5,7 +5,7 @@ import pytest
 
 from conftest import DATA_FILES, DEMO_APP_ID, DEMO_APP_SECRET, DEMO_INTERVIEWER_OPEN_ID, DEMO_TALENT, app_api
 from fixtures import generate as fx
-from harness import Api, ok
+from harness import Api, error, ok
 
 
 @pytest.mark.parametrize("stop", ["kill -9", "SIGTERM"])
@@ -86,3 +86,58 @@ def test_restart_with_the_same_data_file_keeps_patched_statuses_that_the_file_do
     server.start(data=[str(path) for path in DATA_FILES])
     api = app_api(server, fx.ACME_FULL)
     assert api.current_status("acme_nobody", user_id_type="user_id") == 2
+
+
+def reimport_acme(server, mutate) -> None:
+    """Stops `server`, imports Acme changed by `mutate` into its database, and starts it again."""
+    import copy
+    import json
+
+    from harness import run_cli
+
+    document = {"format": "feishu-hire-data/1", "tenants": [copy.deepcopy(fx.acme)]}
+    mutate(document["tenants"][0])
+    path = server.workdir / f"acme-changed-{id(document)}.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    server.stop()
+    result = run_cli("import", str(path), database=server.database)
+    assert result.returncode == 0, result.stderr
+    server.start()
+
+
+def test_a_new_secret_revokes_the_old_token(servers):
+    server = servers.start(data=DATA_FILES)
+    old = app_api(server, fx.ACME_FULL)
+    token = old.token()
+    new_secret = "AcmeFullRotated00000000000000000"
+
+    def rotate(tenant):
+        next(app for app in tenant["apps"] if app["app_id"] == fx.ACME_FULL["app_id"])["app_secret"] = new_secret
+
+    reimport_acme(server, rotate)
+    api = Api(server, fx.ACME_FULL["app_id"], new_secret)
+    error(api.by_talent(fx.TALENT_MAIN, token=token), 99991663, 400)
+    body = api.request("POST", "/open-apis/auth/v3/tenant_access_token/internal", token=None,
+                       json=fx.ACME_FULL).json()
+    assert body["code"] == 10014 and body["msg"] == "app secret invalid"
+    assert api.token() != token
+    ok(api.by_talent(fx.TALENT_MAIN))
+
+
+def test_a_removed_scope_applies_to_existing_tokens(servers):
+    server = servers.start(data=DATA_FILES)
+    api = app_api(server, fx.ACME_FULL)
+    token = api.token()
+    ok(api.list())
+
+    def drop(tenant):
+        app = next(app for app in tenant["apps"] if app["app_id"] == fx.ACME_FULL["app_id"])
+        app["scopes"] = ["hire:interview:readonly"]
+
+    reimport_acme(server, drop)
+    api = app_api(server, fx.ACME_FULL)
+    body = error(api.list(token=token), 99991672, 400)
+    assert [(v["type"], v["subject"]) for v in body["error"]["permission_violations"]] == [
+        ("action_scope_required", "hire:interviewer")]
+    ok(api.by_talent(fx.TALENT_MAIN, token=token))
+    error(api.by_talent(fx.TALENT_MAIN, token=token, user_id_type="user_id"), 99991672, 400)

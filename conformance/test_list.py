@@ -203,3 +203,19 @@ def test_paging_is_stable_while_statuses_change(fresh_data_server):
 def test_users_never_set_are_not_listed(data_server):
     demo_like = app_api(data_server, fx.GLOBEX_APP)
     assert demo_like.list_all(user_id_type="user_id") == [{"user_id": "globex_gil", "verify_status": 2}]
+
+
+def test_at_most_100_user_ids(acme):
+    params = [("user_ids", f"acme_p{i % 25:02d}") for i in range(101)] + [("user_id_type", "user_id")]
+    param_error(acme.request("GET", INTERVIEWERS_PATH, params=params), "user_ids")
+    ok(acme.request("GET", INTERVIEWERS_PATH, params=params[1:]))
+
+
+def test_other_tenants_users_are_not_found_by_the_filter(acme):
+    assert ok(acme.list(user_ids="globex_gil", user_id_type="user_id"))["items"] == []
+    assert ok(acme.list(user_ids="ou_e0000000000000000000000000000001"))["items"] == []
+
+
+def test_other_apps_open_ids_are_not_found_by_the_filter(acme):
+    sibling_open_id = fx.PINNED["acme_ann"]["open_ids"][fx.ACME_SIBLING["app_id"]]
+    assert ok(acme.list(user_ids=sibling_open_id))["items"] == []

@@ -207,3 +207,75 @@ def test_tenants_are_isolated(fresh):
     param_error(globex.patch(ANN_OPEN_ID, {"interviewer": {"verify_status": 1}}), "interviewer_id")
     param_error(globex.patch("acme_ann", {"interviewer": {"verify_status": 1}}, user_id_type="user_id"), "interviewer_id")
     assert acme.current_status("acme_ann", user_id_type="user_id") == 2
+
+
+ROBUSTNESS_BODIES = [
+    ("deep arrays", "[" * 100_000 + "]" * 100_000),
+    ("deep objects", '{"interviewer":' + '{"a":' * 50_000 + "1" + "}" * 50_000 + "}"),
+    ("duplicate member", '{"interviewer":{"verify_status":1,"verify_status":1}}'),
+    ("lone surrogate", '{"interviewer":{"verify_status":1},"x":"\\ud800"}'),
+    ("huge exponent", '{"interviewer":{"verify_status":1e999999}}'),
+    ("huge number", '{"interviewer":{"verify_status":' + "9" * 5000 + "}}"),
+    ("nul byte", '{"interviewer":{"verify_status":1}}\x00'),
+    ("trailing garbage", '{"interviewer":{"verify_status":1}} x'),
+    ("bom", '\ufeff{"interviewer":{"verify_status":1}}'),
+]
+
+
+@pytest.mark.parametrize("raw", [raw for _, raw in ROBUSTNESS_BODIES], ids=[name for name, _ in ROBUSTNESS_BODIES])
+def test_hostile_bodies_are_parameter_errors(api, unchanged, raw):
+    response = api.patch(ANN_OPEN_ID, raw=raw.encode("utf-8"))
+    param_error(response, "body", "interviewer", "verify_status")
+
+
+def test_invalid_utf8_in_body(api, unchanged):
+    response = api.patch(ANN_OPEN_ID, raw=b'{"interviewer":{"verify_status":1},"x":"\xff\xfe"}')
+    param_error(response, "body")
+
+
+def test_unknown_interviewer_without_verify_status_is_also_1002002(api, unchanged):
+    param_error(api.patch("ou_ffffffffffffffffffffffffffffffff", {"interviewer": {}}), "interviewer_id")
+
+
+def test_percent_encoded_interviewer_id(api, unchanged):
+    # "%38" is "8": the same open_id, written differently.
+    encoded = ANN_OPEN_ID.replace("8", "%38", 1) if "8" in ANN_OPEN_ID else ANN_OPEN_ID.replace("a", "%61", 1)
+    response = api.request("PATCH", f"/open-apis/hire/v1/interviewers/{encoded}", json={"interviewer": {}})
+    assert ok(response) == {"interviewer": {"user_id": ANN_OPEN_ID, "verify_status": 2}}
+
+
+def test_user_id_that_needs_escaping(fresh):
+    """The SDK percent-encodes path parameters (`/` as %2F): the server decodes them."""
+    api = app_api(fresh, fx.ACME_FULL)
+    assert api.set_status(fx.ODD_USER_ID, 2, user_id_type="user_id") == {
+        "interviewer": {"user_id": fx.ODD_USER_ID, "verify_status": 2}}
+    assert ok(api.list(user_ids=fx.ODD_USER_ID, user_id_type="user_id"))["items"] == [
+        {"user_id": fx.ODD_USER_ID, "verify_status": 2}]
+    assert api.list_all(user_id_type="user_id")[-1] == {"user_id": fx.ODD_USER_ID, "verify_status": 2}
+
+
+def test_concurrent_patches(fresh):
+    """Parallel PATCHes and lists: no errors, and each user ends with the last status written."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    users = [f"acme_p{i:02d}" for i in range(8)]
+    token = app_api(fresh, fx.ACME_FULL).token()
+
+    def worker(index: int):
+        api = app_api(fresh, fx.ACME_FULL)
+        api._token = token
+        user = users[index]
+        last = None
+        for round_ in range(12):
+            last = 1 + (round_ + index) % 2
+            assert api.set_status(user, last, user_id_type="user_id")["interviewer"]["verify_status"] == last
+            items = ok(api.list(page_size=100, user_id_type="user_id"))["items"]
+            assert len({i["user_id"] for i in items}) == len(items)
+        return user, last
+
+    with ThreadPoolExecutor(max_workers=len(users)) as pool:
+        final = dict(pool.map(worker, range(len(users))))
+    api = app_api(fresh, fx.ACME_FULL)
+    listed = {i["user_id"]: i["verify_status"] for i in api.list_all(user_id_type="user_id")}
+    assert {user: listed[user] for user in users} == final
+    assert len(listed) == len(fx.acme["interviewers"])

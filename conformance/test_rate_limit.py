@@ -73,3 +73,15 @@ def test_sdk_sees_99991400(limited):
     refused = [r for r in responses if not r.success()]
     assert refused and all(r.code == 99991400 for r in refused)
     assert all(r.get_log_id() for r in refused)
+
+
+def test_per_minute_limit(servers):
+    server = servers.start(data=DATA_FILES, rate_limit="1000/s,8/min")
+    api = app_api(server, fx.ACME_FULL)
+    api.token()
+    responses = [api.list(page_size=1) for _ in range(10)]
+    assert [r.status_code for r in responses[:8]] == [200] * 8
+    for response in responses[8:]:
+        error(response, 99991400, 429)
+        assert int(response.headers["x-ogw-ratelimit-limit"]) == 8
+        assert 0 <= int(response.headers["x-ogw-ratelimit-reset"]) <= 60

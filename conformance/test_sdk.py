@@ -262,3 +262,40 @@ def test_sdk_list_filters(data_server):
             if e["verify_status"] == 1 and fx.BASE_TIME <= e["update_time"] <= fx.BASE_TIME + 60_000]
     assert want
     assert [(i.user_id, i.verify_status) for i in response.data.items] == want
+
+
+@pytest.mark.parametrize("user_id_type", ["open_id", "user_id"])
+def test_sdk_models_hold_every_field_the_server_sends(data_server, user_id_type):
+    """Acme's talent uses every optional member of interviews and records: the SDK's models
+    read all of them, so the server names and types each one as the SDK expects."""
+    client = sdk_client(data_server, fx.ACME_FULL["app_id"], fx.ACME_FULL["app_secret"])
+    request = GetByTalentInterviewRequest.builder().talent_id(fx.TALENT_MAIN).user_id_type(user_id_type) \
+        .job_level_id_type("people_admin_job_level_id").build()
+    response = client.hire.v1.interview.get_by_talent(request)
+    assert response.success(), response.msg
+    assert_json_equal(marshal(response.data), raw_body(response)["data"])
+    records = [r for item in response.data.items for i in item.interview_list for r in (i.interview_record_list or [])]
+    full = next(r for r in records if r.id == "acme-rec-3")
+    assert full.dimension_assessment_list[0].dimension_score.score_val == 9
+    assert full.image_list[0].create_time == "1700100000000"
+    assert full.question_list[0].ability_list[0].name.en_us == "Logic"
+    scored = next(r for r in records if r.id == "acme-rec-1")
+    assert scored.assessment_score.score == 4.5
+    assert scored.min_job_level_id == "7010000000000000005"
+
+
+def test_sdk_async_calls(data_server):
+    """The SDK's asyncio variants (httpx underneath) read the same answers."""
+    import asyncio
+
+    client = sdk_client(data_server, fx.ACME_FULL["app_id"], fx.ACME_FULL["app_secret"])
+
+    async def calls():
+        talent = await client.hire.v1.interview.aget_by_talent(
+            GetByTalentInterviewRequest.builder().talent_id(fx.TALENT_MAIN).build())
+        listed = await client.hire.v1.interviewer.alist(ListInterviewerRequest.builder().page_size(3).build())
+        return talent, listed
+
+    talent, listed = asyncio.run(calls())
+    assert talent.success() and {item.application_id for item in talent.data.items} == {"acme-app-1", "acme-app-2"}
+    assert listed.success() and len(listed.data.items) == 3 and listed.data.has_more
