@@ -112,11 +112,28 @@ def run_cli(*args: str, database: str, timeout: float = 120, stdin: Optional[str
         capture_output=True, text=True, timeout=timeout, input=stdin, env=_server_env())
 
 
-def _server_env() -> dict[str, str]:
+def _server_env(faketime: Optional[str] = None) -> dict[str, str]:
     # The server reads HIRE_* variables as defaults: keep the developer's own out of the suite.
     env = {k: v for k, v in os.environ.items() if not k.startswith("HIRE_")}
     env.setdefault("HIRE_LOG_LEVEL", "warning")
+    if faketime is not None:
+        library = libfaketime()
+        if library is None:
+            raise RuntimeError("libfaketime is not installed (Debian: apt-get install faketime)")
+        # The wall clock only: timers and timeouts keep the real monotonic clock.
+        env.update(LD_PRELOAD=library, FAKETIME=faketime, FAKETIME_DONT_FAKE_MONOTONIC="1", FAKETIME_NO_CACHE="1")
     return env
+
+
+def libfaketime() -> Optional[str]:
+    """The multi-threaded libfaketime (`HIRE_CONFORMANCE_LIBFAKETIME`, or Debian's), if installed."""
+    configured = os.environ.get("HIRE_CONFORMANCE_LIBFAKETIME")
+    if configured:
+        return configured if pathlib.Path(configured).exists() else None
+    for candidate in sorted(pathlib.Path("/usr/lib").glob("*/faketime/libfaketimeMT.so.1")) + \
+            sorted(pathlib.Path("/usr/lib/faketime").glob("libfaketimeMT.so.1")):
+        return str(candidate)
+    return None
 
 
 class ServerProcess:
@@ -147,11 +164,14 @@ class ServerProcess:
             args.append("--no-demo")
         return args + self.extra
 
-    def start(self, data: Optional[list[str]] = None, timeout: float = 60) -> "ServerProcess":
+    def start(self, data: Optional[list[str]] = None, timeout: float = 60,
+              faketime: Optional[str] = None) -> "ServerProcess":
         """Starts the server and waits for its `listening` line.
 
         - Parameter data: the data files of this start; the constructor's for the first start,
           none for a restart (the database has them already).
+        - Parameter faketime: runs the server with its wall clock moved by libfaketime,
+          e.g. "+95m" (FAKETIME syntax).
         """
         assert self.process is None, "already running"
         if data is None:
@@ -159,9 +179,21 @@ class ServerProcess:
         self.starts += 1
         self.stdout_path = self.workdir / f"server-{id(self)}-{self.starts}.out"
         self.stderr_path = self.workdir / f"server-{id(self)}-{self.starts}.err"
+        command, env = self.command(data), _server_env(faketime)
+        if faketime is not None:
+            # Under libfaketime's LD_PRELOAD a Swift program sees no command-line arguments
+            # (CommandLine.arguments is empty), so configure the server by its environment.
+            assert not self.extra, "extra arguments cannot be passed with faketime"
+            env.update(HIRE_HOST="127.0.0.1", HIRE_PORT="0", HIRE_DATABASE=self.database,
+                       HIRE_RATE_LIMIT=self.rate_limit)
+            if data:
+                env["HIRE_DATA"] = ",".join(data)
+            if not self.demo:
+                env["HIRE_NO_DEMO"] = "1"
+            command = [str(server_binary())]
         with open(self.stdout_path, "wb") as out, open(self.stderr_path, "wb") as err:
-            self.process = subprocess.Popen(self.command(data), stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                                            env=_server_env())
+            self.process = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env,
+                                            cwd=self.workdir)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             match = LISTENING.search(self.stdout_path.read_text(errors="replace"))
