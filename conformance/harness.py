@@ -215,18 +215,22 @@ class ServerProcess:
                 text += f"--- {path.name}\n" + path.read_text(errors="replace")[-4000:]
         return text
 
-    def stop(self, timeout: float = 20) -> None:
-        """Graceful stop (SIGTERM)."""
+    def stop(self, timeout: float = 20) -> Optional[int]:
+        """Graceful stop (SIGTERM); the exit status, or None if it had to be killed."""
         if self.process is None:
-            return
+            return None
+        status: Optional[int] = None
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
-                self.process.wait(timeout)
+                status = self.process.wait(timeout)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        else:
+            status = self.process.returncode
         self.process = None
+        return status
 
     def kill(self) -> None:
         """`kill -9`: no chance to flush or close anything."""

@@ -141,3 +141,9 @@ def test_a_removed_scope_applies_to_existing_tokens(servers):
         ("action_scope_required", "hire:interviewer")]
     ok(api.by_talent(fx.TALENT_MAIN, token=token))
     error(api.by_talent(fx.TALENT_MAIN, token=token, user_id_type="user_id"), 99991672, 400)
+
+
+def test_sigterm_stops_the_server_cleanly(servers):
+    server = servers.start()
+    Api(server, DEMO_APP_ID, DEMO_APP_SECRET).token()
+    assert server.stop(timeout=20) == 0
