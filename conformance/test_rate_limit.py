@@ -21,11 +21,19 @@ def limited(databases, workdir):
 
 
 def burst(call, count: int):
-    """`count` calls as fast as possible; they span at most two one-second windows."""
-    started = time.monotonic()
-    responses = [call() for _ in range(count)]
-    assert time.monotonic() - started < 1.0, "the burst was too slow to test a 5/s limit"
-    return responses
+    """`count` calls as fast as possible, within one second (so over two one-second windows at most).
+
+    On a loaded machine a burst may take longer: it is tried again, up to three times,
+    each from the start of a second.
+    """
+    for _ in range(3):
+        started = time.monotonic()
+        responses = [call() for _ in range(count)]
+        if time.monotonic() - started < 0.9:
+            return responses
+        time.sleep(1.1)
+        wait_for_next_second()
+    pytest.skip("this machine is too slow to send 12 requests within a second")
 
 
 def wait_for_next_second():
@@ -79,6 +87,8 @@ def test_per_minute_limit(servers):
     server = servers.start(data=DATA_FILES, rate_limit="1000/s,8/min")
     api = app_api(server, fx.ACME_FULL)
     api.token()
+    if time.time() % 60 > 50:  # keep the burst inside one clock minute
+        time.sleep(60.5 - time.time() % 60)
     responses = [api.list(page_size=1) for _ in range(10)]
     assert [r.status_code for r in responses[:8]] == [200] * 8
     for response in responses[8:]:
