@@ -123,3 +123,66 @@ def test_token_endpoint_body_over_1_mib(demo):
     # The token endpoints answer their own way (HTTP 200, 10003) or refuse the size (413/400, 1002002).
     body = response.json()
     assert (response.status_code, body["code"]) in {(200, 10003), (413, 1002002), (400, 1002002)}, response.text[:300]
+
+
+# --- Requests the HTTP parser refuses ------------------------------------------------------
+
+PARSER_REFUSALS = pytest.mark.xfail(
+    strict=True,
+    reason="server bug: requests refused by the HTTP parser (request line or headers over its limit, "
+           "malformed HTTP) get a bare `400`, `Connection: close`, no JSON envelope and no X-Tt-Logid")
+
+
+def raw_exchange(server, payload: bytes) -> tuple[int, dict, bytes]:
+    """Sends raw bytes; returns the status, headers and body of the answer."""
+    import socket
+
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as connection:
+        connection.sendall(payload)
+        received = b""
+        while True:
+            try:
+                chunk = connection.recv(65536)
+            except socket.timeout:
+                break
+            if not chunk:
+                break
+            received += chunk
+            head, separator, body = received.partition(b"\r\n\r\n")
+            if separator:
+                headers = dict(line.split(": ", 1) for line in head.decode("latin-1").split("\r\n")[1:] if ": " in line)
+                if len(body) >= int(headers.get("Content-Length", "0")):
+                    break
+    head, _, body = received.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in lines[1:] if ": " in line)
+    return int(lines[0].split()[1]), headers, body
+
+
+def check_refusal(status: int, headers: dict, body: bytes) -> None:
+    assert 400 <= status < 500
+    assert LOG_ID.match(headers.get("X-Tt-Logid", "")), headers
+    answer = json.loads(body)
+    assert answer["code"] != 0 and answer["error"]["log_id"] == headers["X-Tt-Logid"], answer
+
+
+@PARSER_REFUSALS
+def test_request_line_over_the_parsers_limit(demo):
+    target = f"{BY_TALENT_PATH}?talent_id={'x' * 200_000}"
+    check_refusal(*raw_exchange(demo.server, f"GET {target} HTTP/1.1\r\nHost: x\r\n\r\n".encode()))
+
+
+@PARSER_REFUSALS
+def test_headers_over_the_parsers_limit(demo):
+    request = f"GET {BY_TALENT_PATH}?talent_id=1 HTTP/1.1\r\nHost: x\r\nX-Big: {'y' * 200_000}\r\n\r\n"
+    check_refusal(*raw_exchange(demo.server, request.encode()))
+
+
+@PARSER_REFUSALS
+def test_malformed_http(demo):
+    check_refusal(*raw_exchange(demo.server, b"GARBAGE\r\n\r\n"))
+
+
+def test_long_but_parseable_query_is_answered_in_the_envelope(demo):
+    response = demo.by_talent("x" * 8_000)
+    error(response, 1002002, 400)
