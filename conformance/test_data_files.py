@@ -270,3 +270,60 @@ def test_interviewer_update_time_defaults_to_the_import_time(new_db, tmp_path, w
         assert items == [{"user_id": "globex_gil", "verify_status": 2}]
     finally:
         server.kill()
+
+
+def big_jsonl(path: pathlib.Path, interviews: int) -> pathlib.Path:
+    tenant = "b16b16b16b16b16b"
+    with path.open("w", encoding="utf-8") as out:
+        def line(value):
+            out.write(json.dumps(value, ensure_ascii=False) + "\n")
+        line({"format": "feishu-hire-data/1"})
+        line({"tenant": {"tenant_key": tenant, "name": "Big"}})
+        line({"tenant_key": tenant, "app": {"app_id": "cli_c000000000000001", "app_secret": "B" * 32,
+                                            "scopes": ["hire:interview:readonly"]}})
+        line({"tenant_key": tenant, "user": {"user_id": "u1", "name": {"zh_cn": "一", "en_us": "One"}}})
+        line({"tenant_key": tenant, "talent": {"talent_id": "T1"}})
+        for application in range(interviews // 10):
+            line({"tenant_key": tenant, "application": {"application_id": f"A{application}", "talent_id": "T1"}})
+        for index in range(interviews):
+            line({"tenant_key": tenant, "interview": {
+                "id": f"I{index}", "application_id": f"A{index // 10}", "begin_time": index, "remark": "r" * 300,
+                "creator": {"user_id": "u1"},
+                "interview_record_list": [{"id": f"R{index}", "content": "c" * 300, "interviewer": {"user_id": "u1"}}]}})
+    return path
+
+
+def import_peak_memory_kib(database: str, path: pathlib.Path) -> int:
+    """Peak resident memory of `hire-server import`, from its /proc VmHWM while it runs.
+
+    (The rusage of a child forked from this Python process counts Python's own pages.)
+    """
+    import subprocess
+    import time
+    from harness import _server_env, server_binary
+
+    process = subprocess.Popen([str(server_binary()), "import", str(path), "--database", database],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_server_env())
+    peak = 0
+    status_file = pathlib.Path(f"/proc/{process.pid}/status")
+    while process.poll() is None:
+        try:
+            for line in status_file.read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]))
+        except (FileNotFoundError, ProcessLookupError, ValueError):
+            pass
+        time.sleep(0.02)
+    assert process.returncode == 0, process.stderr.read()
+    assert peak > 0
+    return peak
+
+
+def test_json_lines_import_memory_does_not_grow_with_the_file(new_db, tmp_path):
+    """data-format.md: JSON Lines "must import with memory that does not grow with the file"."""
+    small = import_peak_memory_kib(new_db(), big_jsonl(tmp_path / "small.jsonl", 1_000))
+    large_file = big_jsonl(tmp_path / "large.jsonl", 8_000)
+    large = import_peak_memory_kib(new_db(), large_file)
+    grown_mib = (large - small) / 1024
+    file_mib = large_file.stat().st_size / 2 ** 20
+    assert grown_mib < max(8.0, file_mib / 2), f"peak memory grew {grown_mib:.1f} MiB for a {file_mib:.1f} MiB file"
