@@ -327,3 +327,28 @@ def test_json_lines_import_memory_does_not_grow_with_the_file(new_db, tmp_path):
     grown_mib = (large - small) / 1024
     file_mib = large_file.stat().st_size / 2 ** 20
     assert grown_mib < max(8.0, file_mib / 2), f"peak memory grew {grown_mib:.1f} MiB for a {file_mib:.1f} MiB file"
+
+
+def test_apps_and_users_added_later_get_ids(servers, tmp_path):
+    """An app imported after the users (and a user after the apps) still sees every user with IDs."""
+    server = servers.start(data=DATA_FILES)
+    server.stop()
+    late_app = {"app_id": "cli_a0000000000000f9", "app_secret": "AcmeLateApp0000000000000000000f9",
+                "developer": "dev-late", "scopes": ["hire:interview:readonly", "contact:user.employee_id:readonly"]}
+    document = {"format": "feishu-hire-data/1", "tenants": [{
+        "tenant_key": fx.ACME_TENANT, "apps": [late_app],
+        "users": [{"user_id": "acme_late", "name": {"zh_cn": "迟", "en_us": "Late"}}],
+        "interviews": [{"id": "acme-iv-late", "application_id": "acme-app-2", "creator": {"user_id": "acme_late"}}],
+    }]}
+    import_(server.database, write(tmp_path, "late.json", document))
+    server.start()
+    for app in (late_app, fx.ACME_FULL):
+        api = app_api(server, app)
+        for user_id_type, prefix in (("open_id", "ou_"), ("union_id", "on_")):
+            data = ok(api.by_talent(fx.TALENT_MAIN, user_id_type=user_id_type))
+            users = [interview[key] for item in data["items"] for interview in item["interview_list"]
+                     for key in ("creator", "contact_user") if key in interview]
+            users += [record["interviewer"] for item in data["items"] for interview in item["interview_list"]
+                      for record in interview.get("interview_record_list", [])]
+            assert len(users) >= 5
+            assert all(user.get("id", "").startswith(prefix) and len(user["id"]) == 35 for user in users), users
