@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import pathlib
-from typing import Callable, Iterator
+from typing import Iterator
 
 import lark_oapi as lark
 import pytest
@@ -139,8 +139,3 @@ def sdk_client(server: ServerProcess, app_id: str = DEMO_APP_ID, app_secret: str
         .domain(server.base_url) \
         .log_level(lark.LogLevel.DEBUG) \
         .build()
-
-
-@pytest.fixture
-def make_sdk_client() -> Callable[..., lark.Client]:
-    return sdk_client
