@@ -2,6 +2,7 @@ import FeishuWire
 import HireCore
 import HireStore
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -31,10 +32,20 @@ public enum HireApplication {
     ) -> some ApplicationProtocol {
         Application(
             router: router(services: services),
+            server: server(services: services),
             configuration: configuration,
             services: backgroundServices,
             onServerRunning: onServerRunning,
             logger: logger)
+    }
+}
+
+extension HireApplication {
+    /// HTTP/1.1, with requests the parser refuses answered in the envelope.
+    public static func server(services: HireServices) -> HTTPServerBuilder {
+        let clock = services.clock
+        return .http1(configuration: HTTP1Channel.Configuration(
+            additionalChannelHandlers: [MalformedRequestResponder(clock: clock)]))
     }
 }
 

@@ -1,4 +1,5 @@
 import FeishuWire
+import HTTPTypes
 import HireCore
 import Hummingbird
 import NIOCore
@@ -16,8 +17,16 @@ enum WireResponse {
         return json(body.finish(), status: .ok)
     }
 
+    /// The `X-Tt-Logid` header.
+    static let logIDField = HTTPField.Name(WireHeader.logID)!
+
     /// The error envelope: code, msg, and `error` with the log id and violations.
     static func error(_ error: APIError, logID: String) -> Response {
+        json(errorBody(error, logID: logID), status: HTTPResponse.Status(code: error.httpStatus))
+    }
+
+    /// The error envelope's JSON text.
+    static func errorBody(_ error: APIError, logID: String) -> String {
         var info = JSONObjectWriter()
         info.string("log_id", logID)
         if !error.permissionViolations.isEmpty {
@@ -42,7 +51,7 @@ enum WireResponse {
         body.integer("code", Int64(error.code.rawValue))
         body.string("msg", error.msg)
         body.raw("error", info.finish())
-        return json(body.finish(), status: HTTPResponse.Status(code: error.httpStatus))
+        return body.finish()
     }
 
     static func json(_ text: String, status: HTTPResponse.Status) -> Response {

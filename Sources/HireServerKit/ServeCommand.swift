@@ -49,7 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let store = try await store.open(logger: logger)
         do {
-            try await prepare(store, configuration, logger: logger)
+            let demoLoaded = try await prepare(store, configuration, logger: logger)
             let services = try await HireServices.make(store: store, rateLimit: configuration.rateLimit)
             let limits = configuration.rateLimit?.description ?? "off"
             let app = HireApplication.make(
@@ -59,9 +59,10 @@ struct ServeCommand: AsyncParsableCommand {
                 backgroundServices: [PurgeService(store: store, logger: logger)],
                 logger: logger,
                 onServerRunning: { channel in
-                    let port = channel.localAddress?.port ?? configuration.port
-                    let line = "hire-server listening on http://\(configuration.host):\(port) (rate limit: \(limits))\n"
-                    FileHandle.standardOutput.write(Data(line.utf8))
+                    let base = "http://\(configuration.host):\(channel.localAddress?.port ?? configuration.port)"
+                    var text = demoLoaded ? Self.demoBanner(base: base) : ""
+                    text += "hire-server listening on \(base) (rate limit: \(limits))\n"
+                    FileHandle.standardOutput.write(Data(text.utf8))
                 })
             try await app.runService()
         } catch {
@@ -73,7 +74,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// Imports the data files, or the demo tenant into an empty store.
-    private func prepare(_ store: any HireStore, _ configuration: ServeConfiguration, logger: Logger) async throws {
+    /// - Returns: whether the demo tenant was loaded.
+    private func prepare(_ store: any HireStore, _ configuration: ServeConfiguration, logger: Logger) async throws -> Bool {
         for file in configuration.dataFiles {
             do {
                 let summary = try await DataFileImport.importFile(file, into: store)
@@ -83,21 +85,24 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ExitCode.failure
             }
         }
-        guard configuration.dataFiles.isEmpty, configuration.loadsDemo, try await store.isEmpty() else { return }
+        guard configuration.dataFiles.isEmpty, configuration.loadsDemo, try await store.isEmpty() else { return false }
         _ = try await DataFileImport.importDocument(DemoData.document, into: store)
-        let host = configuration.host
-        let port = configuration.port
-        FileHandle.standardOutput.write(Data("""
-            Loaded the demo tenant (Demo Corp). Its app:
-              app_id:     \(DemoData.appID)
-              app_secret: \(DemoData.appSecret)
-            Try it:
-              TOKEN=$(curl -s -X POST http://\(host):\(port)/open-apis/auth/v3/tenant_access_token/internal \\
-                -H 'Content-Type: application/json' \\
-                -d '{"app_id":"\(DemoData.appID)","app_secret":"\(DemoData.appSecret)"}' | sed -E 's/.*"tenant_access_token":"([^"]+)".*/\\1/')
-              curl -s 'http://\(host):\(port)/open-apis/hire/v1/interviews/get_by_talent?talent_id=\(DemoData.talentID)&user_id_type=open_id' \\
-                -H "Authorization: Bearer $TOKEN"
+        return true
+    }
 
-            """.utf8))
+    /// The demo app's credentials and a curl command, for the address the server is bound to.
+    static func demoBanner(base: String) -> String {
+        """
+        Loaded the demo tenant (Demo Corp). Its app:
+          app_id:     \(DemoData.appID)
+          app_secret: \(DemoData.appSecret)
+        Try it:
+          TOKEN=$(curl -s -X POST \(base)/open-apis/auth/v3/tenant_access_token/internal \\
+            -H 'Content-Type: application/json' \\
+            -d '{"app_id":"\(DemoData.appID)","app_secret":"\(DemoData.appSecret)"}' | sed -E 's/.*"tenant_access_token":"([^"]+)".*/\\1/')
+          curl -s '\(base)/open-apis/hire/v1/interviews/get_by_talent?talent_id=\(DemoData.talentID)&user_id_type=open_id' \\
+            -H "Authorization: Bearer $TOKEN"
+
+        """
     }
 }

@@ -66,6 +66,7 @@ public final class TestServer: Sendable {
         let counter = RequestCounter()
         let app = Application(
             responder: CountingResponder(base: HireApplication.router(services: services).buildResponder(), counter: counter),
+            server: HireApplication.server(services: services),
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in
                 continuation.yield(channel.localAddress?.port ?? 0)

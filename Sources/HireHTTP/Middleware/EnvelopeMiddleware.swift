@@ -35,7 +35,7 @@ struct EnvelopeMiddleware: RouterMiddleware {
                 "request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
             response = WireResponse.error(.systemError, logID: context.logID)
         }
-        response.headers[HTTPField.Name(WireHeader.logID)!] = context.logID
+        response.headers[WireResponse.logIDField] = context.logID
         return response
     }
 
