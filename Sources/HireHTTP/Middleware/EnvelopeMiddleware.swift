@@ -11,8 +11,8 @@ struct EnvelopeMiddleware: RouterMiddleware {
     typealias Context = HireRequestContext
 
     let clock: HireClock
-    /// Method and path of every route, to tell 405 from 404.
-    let routes: [(method: HTTPRequest.Method, path: Endpoint)]
+    /// Every route, to tell 405 from 404.
+    let routes: [Endpoint]
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -41,7 +41,7 @@ struct EnvelopeMiddleware: RouterMiddleware {
 
     private func routeNotFound(_ request: Request, logID: String) -> Response {
         let path = request.uri.path[...]
-        let allowed = routes.filter { $0.path.matches(path: path) }.map(\.method)
+        let allowed = routes.filter { $0.matches(path: path) }.map(\.method)
         let error: APIError
         if allowed.isEmpty {
             error = APIError(code: .routeNotFound, msg: "404 page not found: no route \(request.uri.path)", httpStatus: 404)
@@ -49,11 +49,11 @@ struct EnvelopeMiddleware: RouterMiddleware {
             error = APIError(
                 code: .methodNotAllowed,
                 msg: "405 method not allowed: \(request.method) \(request.uri.path) accepts "
-                    + allowed.map(\.rawValue).joined(separator: ", "),
+                    + allowed.joined(separator: ", "),
                 httpStatus: 405)
         }
         var response = WireResponse.error(error, logID: logID)
-        if !allowed.isEmpty { response.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ") }
+        if !allowed.isEmpty { response.headers[.allow] = allowed.joined(separator: ", ") }
         return response
     }
 }
