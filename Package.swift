@@ -79,7 +79,11 @@ let package = Package(
         // Starting real servers on loopback for tests.
         .target(
             name: "HireTestSupport",
-            dependencies: ["HireServerKit", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "HireServerKit", "HirePostgres",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

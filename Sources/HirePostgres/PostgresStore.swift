@@ -1,0 +1,212 @@
+import FeishuWire
+import Foundation
+import HireCore
+import HireStore
+import Logging
+import PostgresNIO
+import Synchronization
+
+/// The store of several nodes on one PostgreSQL database, through PostgresNIO's pool.
+///
+/// Nodes keep no state of their own: tokens, statuses, page-token keys and the
+/// interviewer revisions all live in the database, and every read sees every
+/// commit acknowledged before it. Each operation is one statement where a
+/// statement suffices (it reads one snapshot), or one short transaction.
+///
+/// A lost connection fails the operations that needed it (the HTTP layer answers
+/// 1002001); the pool reconnects by itself, with backoff, when the database is back.
+public final class PostgresStore: HireStore {
+    let client: PostgresClient
+    let configuration: PostgresStoreConfiguration
+    let logger: Logger
+    private let runTask: Task<Void, Never>
+    private let closed = Mutex(false)
+    /// Background work owned by the store (shared rate limiters), stopped by ``close()``.
+    let children = Mutex<[@Sendable () async -> Void]>([])
+    private let closeActions = Mutex<[@Sendable () async -> Void]>([])
+
+    /// Connects, and migrates the database to the current schema.
+    public init(configuration: PostgresStoreConfiguration, logger: Logger = Logger(label: "hire-postgres")) async throws {
+        self.configuration = configuration
+        self.logger = logger
+        let client = PostgresClient(configuration: configuration.clientConfiguration, backgroundLogger: logger)
+        self.client = client
+        let (started, signal) = AsyncStream.makeStream(of: Void.self)
+        runTask = Task {
+            signal.finish()
+            await client.run()
+        }
+        // Let run() begin before the first lease (PostgresNIO warns of leases before it).
+        for await _ in started {}
+        try? await Task.sleep(for: .milliseconds(2))
+        do {
+            try await PostgresSchema.migrate(client, logger: logger)
+        } catch {
+            runTask.cancel()
+            await runTask.value
+            throw error
+        }
+    }
+
+    /// Connects to the database of a `postgres://` URL.
+    public convenience init(url: String, logger: Logger = Logger(label: "hire-postgres")) async throws {
+        try await self.init(configuration: PostgresStoreConfiguration(url: url), logger: logger)
+    }
+
+    public func close() async throws {
+        let alreadyClosed = closed.withLock { closed in
+            defer { closed = true }
+            return closed
+        }
+        guard !alreadyClosed else { return }
+        for stop in children.withLock({ children in defer { children = [] }; return children }) {
+            await stop()
+        }
+        runTask.cancel()
+        await runTask.value
+        for action in closeActions.withLock({ actions in defer { actions = [] }; return actions }) {
+            await action()
+        }
+    }
+
+    /// Runs `action` once ``close()`` has released every connection.
+    public func afterClose(_ action: @escaping @Sendable () async -> Void) {
+        closeActions.withLock { $0.append(action) }
+    }
+
+    // MARK: Running queries
+
+    /// Runs `body` on a connection of the pool, failing with ``PostgresUnavailable`` when
+    /// none is free within the acquire timeout (the database down, or the pool exhausted).
+    func withConnection<Result: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        let lease = LeaseState()
+        let client = client
+        let timeout = configuration.acquireTimeout
+        return try await withThrowingTaskGroup(of: Result?.self) { group in
+            group.addTask {
+                try await client.withConnection { connection in
+                    guard lease.markLeased() else { throw PostgresUnavailable.acquireTimeout }
+                    return try await body(connection)
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                if lease.markTimedOut() { throw PostgresUnavailable.acquireTimeout }
+                return nil
+            }
+            defer { group.cancelAll() }
+            while let next = try await group.next() {
+                if let result = next { return result }
+            }
+            throw PostgresUnavailable.acquireTimeout
+        }
+    }
+
+    /// Runs one statement and collects its rows.
+    func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        try await withConnection { [logger] connection in
+            try await connection.query(query, logger: logger).collect()
+        }
+    }
+
+    /// Runs one statement, ignoring rows.
+    func execute(_ query: PostgresQuery) async throws {
+        _ = try await rows(query)
+    }
+
+    /// Runs `body` in a transaction, retrying it when the database reports a
+    /// serialization failure or a deadlock (which distributed engines do under contention).
+    func transaction<Result: Sendable>(
+        _ begin: PostgresQuery = "BEGIN",
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        var attempt = 1
+        while true {
+            do {
+                return try await withConnection { [logger] connection in
+                    try await connection.query(begin, logger: logger)
+                    do {
+                        let result = try await body(connection)
+                        try await connection.query("COMMIT", logger: logger)
+                        return result
+                    } catch {
+                        do {
+                            try await connection.query("ROLLBACK", logger: logger)
+                        } catch {
+                            // A connection that cannot roll back must not go back to the pool in a transaction.
+                            try? await connection.close()
+                        }
+                        throw error
+                    }
+                }
+            } catch let error as PSQLError where attempt < 5 && Self.isRetryable(error) {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...20) * attempt))
+            }
+        }
+    }
+
+    static func isRetryable(_ error: PSQLError) -> Bool {
+        guard let state = error.serverInfo?[.sqlState] else { return false }
+        return state == "40001" || state == "40P01"
+    }
+
+    // MARK: Housekeeping
+
+    public func isEmpty() async throws -> Bool {
+        let rows = try await rows("SELECT EXISTS (SELECT 1 FROM tenants)")
+        return try !rows[0].decode(Bool.self)
+    }
+
+    public func pageTokenKey() async throws -> [UInt8] {
+        let candidate = Data(AccessToken.newNonce())
+        // Two statements: the second sees the row another node may have committed first.
+        try await execute(
+            "INSERT INTO server_keys (name, key) VALUES ('page_token', \(candidate)) ON CONFLICT (name) DO NOTHING")
+        let rows = try await rows("SELECT key FROM server_keys WHERE name = 'page_token'")
+        return Array(try rows[0].decode(Data.self))
+    }
+
+    public func purgeExpired(now: Int64) async throws {
+        let historyHorizon = now - (PageTokenSealer.lifetime + 300) * 1000
+        try await execute("DELETE FROM access_tokens WHERE expires_at <= \(now)")
+        try await execute("DELETE FROM interviewer_history WHERE superseded_at < \(historyHorizon)")
+    }
+}
+
+/// The database could not be reached in time.
+public enum PostgresUnavailable: Error, CustomStringConvertible, Sendable {
+    case acquireTimeout
+
+    public var description: String {
+        switch self {
+        case .acquireTimeout: "no database connection became available in time"
+        }
+    }
+}
+
+/// Whether a connection was leased before the acquire timeout: whichever comes first wins.
+private final class LeaseState: Sendable {
+    private enum State { case waiting, leased, timedOut }
+    private let state = Mutex(State.waiting)
+
+    /// `false` if the wait timed out already (the connection must not be used).
+    func markLeased() -> Bool {
+        state.withLock { state in
+            guard state == .waiting else { return false }
+            state = .leased
+            return true
+        }
+    }
+
+    /// `true` if the wait timed out before a connection was leased.
+    func markTimedOut() -> Bool {
+        state.withLock { state in
+            guard state == .waiting else { return false }
+            state = .timedOut
+            return true
+        }
+    }
+}
