@@ -56,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try await store.open(logger: logger)
         do {
             try await prepare(store, files: files, demo: !(noDemo || Environment.flag("HIRE_NO_DEMO")), logger: logger)
-            let services = try await HireServices.make(store: store, rateLimit: policy)
+            let services = try await StoreFactory.makeServices(store: store, rateLimit: policy)
             let app = HireApplication.make(
                 services: services,
                 configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "hire-server"),
