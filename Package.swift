@@ -119,6 +119,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "HirePostgresTests",
+            dependencies: [
+                "HirePostgres", "HireServerKit", "HireTestSupport",
+                // Built for the tests that run `hire-server import` and measure its memory.
+                "HireServer",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "HireHTTPTests",
             dependencies: [
                 "HireServerKit", "HireTestSupport",
