@@ -83,8 +83,10 @@ enum PostgresImport {
 /// - Tenants, apps and users are written one by one, as they may conflict with stored data.
 ///   They are only updated when they change, so a re-import locks nothing that requests use.
 struct PostgresImportWriter: ImportWriter {
-    static let batchEntries = 500
+    static let batchEntries = 1_000
     static let batchBytes = 4 << 20
+    /// The batched kinds, in the order their batches are written: each after what it refers to.
+    static let batchOrder: [EntityKind] = [.jobLevel, .talent, .application, .interview, .interviewer]
     static let seenBatch = 2_000
 
     let db: BlockingConnection
@@ -93,9 +95,9 @@ struct PostgresImportWriter: ImportWriter {
     private var pendingSeen: [SeenKey] = []
     private var pendingSeenSet: Set<SeenKey> = []
     private var known = BoundedSet(capacity: 50_000)
-    private var batch: [DataFileEntry] = []
-    private var batchKind: EntityKind?
-    private var batchBytes = 0
+    private var pending: [EntityKind: [DataFileEntry]] = [:]
+    private var pendingCount = 0
+    private var pendingBytes = 0
     private var appsByTenant: [String: [(appID: String, developer: String)]] = [:]
 
     init(db: BlockingConnection, now: Int64) {
@@ -128,7 +130,7 @@ struct PostgresImportWriter: ImportWriter {
         let tenant = reference.kind == .tenant ? reference.id : tenantKey
         let key = KnownKey(kind: reference.kind, tenantKey: tenant, id: reference.id)
         if known.contains(key) { return true }
-        if batchKind == reference.kind { try flushBatch() }
+        if pending[reference.kind]?.isEmpty == false { try flushBatches() }
         let query: PostgresQuery
         switch reference.kind {
         case .tenant: query = "SELECT EXISTS (SELECT 1 FROM tenants WHERE tenant_key = \(tenant))"
@@ -154,14 +156,12 @@ struct PostgresImportWriter: ImportWriter {
     mutating func write(_ entry: DataFileEntry, now: Int64) throws {
         let tenant = entry.tenantKey
         switch entry.entity {
+        // Tenants, apps and users are written at once; what is pending only ever refers to them.
         case .tenant(let entity):
-            try flushBatch()
             try writeTenant(tenant, name: entity.name)
         case .app(let app):
-            try flushBatch()
             try writeApp(app, tenant: tenant, at: entry.location)
         case .user(let user):
-            try flushBatch()
             try writeUser(user, tenant: tenant, at: entry.location)
         case .jobLevel(let level):
             try enqueue(entry, bytes: 64 + (level.name.map { JSONWriter.write($0).utf8.count } ?? 0))
@@ -179,7 +179,7 @@ struct PostgresImportWriter: ImportWriter {
 
     /// Writes what is still pending; the caller commits next.
     mutating func finish() throws {
-        try flushBatch()
+        try flushBatches()
         try flushSeen()
     }
 
@@ -368,35 +368,39 @@ struct PostgresImportWriter: ImportWriter {
     // MARK: Batches
 
     private mutating func enqueue(_ entry: DataFileEntry, bytes: Int) throws {
-        if batchKind != entry.kind { try flushBatch() }
-        batchKind = entry.kind
-        batch.append(entry)
-        batchBytes += bytes
-        if batch.count >= Self.batchEntries || batchBytes >= Self.batchBytes { try flushBatch() }
+        pending[entry.kind, default: []].append(entry)
+        pendingCount += 1
+        pendingBytes += bytes
+        if pendingCount >= Self.batchEntries || pendingBytes >= Self.batchBytes { try flushBatches() }
     }
 
-    private mutating func flushBatch() throws {
-        guard let kind = batchKind, !batch.isEmpty else { return }
-        let entries = batch
-        batch.removeAll(keepingCapacity: true)
-        batchKind = nil
-        batchBytes = 0
-        switch kind {
-        case .jobLevel: try writeJobLevels(entries)
-        case .talent: try writeTalents(entries)
-        case .application: try writeApplications(entries)
-        case .interview: try writeInterviews(entries)
-        case .interviewer:
-            var byTenant: [String: [(InterviewerEntity)]] = [:]
-            var order: [String] = []
-            for entry in entries {
-                guard case .interviewer(let interviewer) = entry.entity else { continue }
-                if byTenant[entry.tenantKey] == nil { order.append(entry.tenantKey) }
-                byTenant[entry.tenantKey, default: []].append(interviewer)
+    /// Writes every pending batch, each kind after the kinds it refers to. Within a batch no
+    /// entity appears twice (duplicates never reach `write`), so batching changes no outcome.
+    private mutating func flushBatches() throws {
+        guard pendingCount > 0 else { return }
+        let batches = pending
+        pending.removeAll(keepingCapacity: true)
+        pendingCount = 0
+        pendingBytes = 0
+        for kind in Self.batchOrder {
+            guard let entries = batches[kind], !entries.isEmpty else { continue }
+            switch kind {
+            case .jobLevel: try writeJobLevels(entries)
+            case .talent: try writeTalents(entries)
+            case .application: try writeApplications(entries)
+            case .interview: try writeInterviews(entries)
+            case .interviewer:
+                var byTenant: [String: [InterviewerEntity]] = [:]
+                var order: [String] = []
+                for entry in entries {
+                    guard case .interviewer(let interviewer) = entry.entity else { continue }
+                    if byTenant[entry.tenantKey] == nil { order.append(entry.tenantKey) }
+                    byTenant[entry.tenantKey, default: []].append(interviewer)
+                }
+                for tenant in order { try writeInterviewers(byTenant[tenant]!, tenant: tenant) }
+            default:
+                preconditionFailure("\(kind) is not written in batches")
             }
-            for tenant in order { try writeInterviewers(byTenant[tenant]!, tenant: tenant) }
-        case .tenant, .app, .user, .interviewRecord:
-            preconditionFailure("\(kind) is not written in batches")
         }
     }
 

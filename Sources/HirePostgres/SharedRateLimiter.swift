@@ -104,10 +104,15 @@ public final class SharedRateLimiter: RateLimiter {
         return share(of: limit, node: nodeID, others: others)
     }
 
-    /// A node's share of `amount` among the live nodes: equal parts, the remainder to the first by ID.
-    static func share(of amount: Int, node: String, others: [String]) -> Int {
+    /// A node's share of `amount` among the live nodes: equal parts, the remainder one each
+    /// to the `busy` nodes (those that admitted requests in the window), then to the others, by ID.
+    static func share(of amount: Int, node: String, others: [String], busy: Set<String> = []) -> Int {
         let count = others.count + 1
-        let rank = others.reduce(0) { $0 + ($1 < node ? 1 : 0) }
+        let isBusy = busy.contains(node)
+        let rank = others.reduce(0) { rank, other in
+            let otherBusy = busy.contains(other)
+            return rank + (otherBusy != isBusy ? (otherBusy ? 1 : 0) : (other < node ? 1 : 0))
+        }
         return amount / count + (rank < amount % count ? 1 : 0)
     }
 
@@ -275,6 +280,8 @@ public final class SharedRateLimiter: RateLimiter {
         guard limit != .max else { return .max }
         var othersHeld = 0
         var othersUsed = 0
+        var busy = Set(held.filter { $0.value.used > 0 }.keys)
+        if own > 0 { busy.insert(nodeID) }
         for node in others where held[node] == nil {
             // A live node that has not synced in this window holds its implicit share.
             othersHeld += share(of: limit, node: node, others: others.filter { $0 != node } + [nodeID])
@@ -285,7 +292,7 @@ public final class SharedRateLimiter: RateLimiter {
         }
         let free = max(0, limit - own - othersHeld)
         let unused = max(0, limit - own - othersUsed)
-        return own + min(free, share(of: unused, node: nodeID, others: others))
+        return own + min(free, share(of: unused, node: nodeID, others: others, busy: busy))
     }
 
     private static func heartbeatQuery(_ nodeID: String) -> PostgresQuery {

@@ -62,12 +62,12 @@ struct SharedRateLimitTests {
         var total = admitted(busy, 100, clock: clock)
         #expect(total == 25)  // its share, before any sync
         // Each sync round (every 100 ms in a server) the idle node gives back half of what it holds.
-        for _ in 0..<8 {
+        for _ in 0..<10 {
             try await busy.sync()
             try await idle.sync()
             total += admitted(busy, 100, clock: clock)
         }
-        #expect(total >= 49 && total <= 50, "admitted \(total)")
+        #expect(total == 50, "admitted \(total)")
         #expect(admitted(idle, 10, clock: clock) <= 50 - total)
         for (store, _) in nodes { try await store.close() }
         try await PostgresTestDatabase.dropSchema(schema)
@@ -79,6 +79,7 @@ struct SharedRateLimitTests {
         let nodes = try await nodes(3, clock: clock, schema: schema)
         // Three nodes: 17 + 17 + 16.
         let shares = nodes.map { admitted($0.1, 40, clock: clock) }
+        print("three nodes: \(shares)")
         #expect(shares.sorted() == [16, 17, 17])
         // The third stops cleanly; in the next second the two left share the whole limit.
         try await nodes[2].0.close()
@@ -88,8 +89,12 @@ struct SharedRateLimitTests {
         // A node joining is counted from its first sync on.
         let joined = try await self.nodes(1, clock: clock, schema: schema)[0]
         clock.advance(seconds: 1)
-        for (_, limiter) in nodes.prefix(2) { try await limiter.sync() }
+        // (The others hold this minute's budget until they sync and give back what they did not use.)
+        for _ in 0..<2 {
+            for limiter in [nodes[0].1, nodes[1].1, joined.1] { try await limiter.sync() }
+        }
         let thirds = [nodes[0].1, nodes[1].1, joined.1].map { admitted($0, 40, clock: clock) }
+        print("after a node joined: \(thirds)")
         #expect(thirds.reduce(0, +) == 50 && thirds.allSatisfy { $0 >= 16 }, "\(thirds)")
         for (store, _) in nodes.prefix(2) { try await store.close() }
         try await joined.0.close()
