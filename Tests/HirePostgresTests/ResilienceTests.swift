@@ -8,6 +8,17 @@ import Testing
 
 @Suite("PostgreSQL: migrations and lost connections", postgresAvailable)
 struct ResilienceTests {
+    /// A server on a store of `configuration`, serving a small tenant, and a token of its app.
+    func serve(_ configuration: PostgresStoreConfiguration) async throws -> (TestServer, Node, String) {
+        let store = try await PostgresStore(configuration: configuration, logger: PostgresTestDatabase.logger)
+        let server = try await TestServer.start(
+            demo: false, data: [ClusterData.document(users: 5, interviewers: 5)], store: store)
+        let node = Node(server: server)
+        let (token, _) = try await node.token()
+        #expect(try await node.list(token: token).code == 0)
+        return (server, node, token)
+    }
+
     @Test func nodesStartingAtOnceOnAnEmptyDatabaseMigrateItOnce() async throws {
         let schema = try await PostgresTestDatabase.makeSchema()
         let stores = try await withThrowingTaskGroup(of: PostgresStore.self) { group in
@@ -47,12 +58,7 @@ struct ResilienceTests {
         configuration.tls = .disable
         configuration.acquireTimeout = .seconds(2)
         configuration.connectTimeout = .seconds(2)
-        let store = try await PostgresStore(configuration: configuration, logger: PostgresTestDatabase.logger)
-        let server = try await TestServer.start(
-            demo: false, data: [ClusterData.document(users: 5, interviewers: 5)], store: store)
-        let node = Node(server: server)
-        let (token, _) = try await node.token()
-        #expect(try await node.list(token: token).code == 0)
+        let (server, node, token) = try await serve(configuration)
 
         proxy.cut()
         for _ in 0..<3 {
@@ -90,12 +96,7 @@ struct ResilienceTests {
         var configuration = try PostgresTestDatabase.configuration(schema: schema)
         configuration.applicationName = schema
         configuration.minimumConnections = 2
-        let store = try await PostgresStore(configuration: configuration, logger: PostgresTestDatabase.logger)
-        let server = try await TestServer.start(
-            demo: false, data: [ClusterData.document(users: 5, interviewers: 5)], store: store)
-        let node = Node(server: server)
-        let (token, _) = try await node.token()
-        #expect(try await node.list(token: token).code == 0)
+        let (server, node, token) = try await serve(configuration)
 
         try await PostgresTestDatabase.administer(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = \(schema)")
