@@ -19,12 +19,17 @@ struct SharedRateLimitTests {
             let limiter = await store.makeSharedRateLimiter(policy: .platform, clock: clock.clock, interval: .seconds(3600))
             nodes.append((store, limiter))
         }
-        // Every node knows every other before the test starts (twice: each sees the others'
-        // fresh heartbeats, however long starting them took).
-        for _ in 0..<2 {
-            for (_, limiter) in nodes { try await limiter.sync() }
-        }
+        // Every node knows every other before the test starts.
+        try await syncAll(nodes.map(\.1))
         return nodes
+    }
+
+    /// Two rounds of syncs: in the second each node sees the others' fresh heartbeats, however
+    /// long the first took (a server syncs every 100 ms; these tests sync by hand).
+    func syncAll(_ limiters: [SharedRateLimiter]) async throws {
+        for _ in 0..<2 {
+            for limiter in limiters { try await limiter.sync() }
+        }
     }
 
     func admitted(_ limiter: SharedRateLimiter, _ count: Int, clock: TestClock, endpoint: String = "list") -> Int {
@@ -87,15 +92,13 @@ struct SharedRateLimitTests {
         // The third stops cleanly; in the next second the two left share the whole limit.
         try await nodes[2].0.close()
         clock.advance(seconds: 1)
-        for (_, limiter) in nodes.prefix(2) { try await limiter.sync() }
+        try await syncAll([nodes[0].1, nodes[1].1])
         #expect(admitted(nodes[0].1, 40, clock: clock) + admitted(nodes[1].1, 40, clock: clock) == 50)
         // A node joining is counted from its first sync on.
         let joined = try await self.nodes(1, clock: clock, schema: schema)[0]
         clock.advance(seconds: 1)
         // (The others hold this minute's budget until they sync and give back what they did not use.)
-        for _ in 0..<2 {
-            for limiter in [nodes[0].1, nodes[1].1, joined.1] { try await limiter.sync() }
-        }
+        try await syncAll([nodes[0].1, nodes[1].1, joined.1])
         let thirds = [nodes[0].1, nodes[1].1, joined.1].map { admitted($0, 40, clock: clock) }
         print("after a node joined: \(thirds)")
         #expect(thirds.reduce(0, +) == 50 && thirds.allSatisfy { $0 >= 16 }, "\(thirds)")
