@@ -4,6 +4,7 @@ import HireCore
 import HireStore
 import HireTestSupport
 import PostgresNIO
+import Synchronization
 import Testing
 
 /// The rules of issue 4 for several nodes on one database, through real servers on loopback.
@@ -122,6 +123,8 @@ struct MultiNodeTests {
             var pageToken: String?
             var page = 0
             var writers: Task<Void, Never>?
+            // Writers stop at a flag, not by cancellation: a cancelled URLSession request can hang on Linux.
+            let stop = Flag()
             repeat {
                 let answer = try await cluster[page + attempt].list(token: token, query: "page_size=7", pageToken: pageToken)
                 #expect(answer.code == 0, "\(answer.json)")
@@ -134,7 +137,7 @@ struct MultiNodeTests {
                     // order) and add new interviewers, through both nodes, while the client pages.
                     writers = Task {
                         var round = 0
-                        while !Task.isCancelled {
+                        while !stop.isSet {
                             let user = ClusterData.userID(Int.random(in: 0..<80))
                             _ = try? await cluster[round].patch(user, Int.random(in: 1...2), token: token)
                             round += 1
@@ -143,7 +146,7 @@ struct MultiNodeTests {
                 }
                 try await Task.sleep(for: .milliseconds(20))
             } while pageToken != nil && page < 100
-            writers?.cancel()
+            stop.set()
             _ = await writers?.value
             // The first listing saw exactly the 60 interviewers of its snapshot, each once.
             // (Later listings see the interviewers the writers added too.)
@@ -156,4 +159,11 @@ struct MultiNodeTests {
         }
         await cluster.stop()
     }
+}
+
+/// A flag one task sets and others read.
+final class Flag: Sendable {
+    private let value = Mutex(false)
+    var isSet: Bool { value.withLock { $0 } }
+    func set() { value.withLock { $0 = true } }
 }
