@@ -9,7 +9,8 @@ extension PostgresStore {
         tenantKeys: [String]?, to sink: @escaping @Sendable (DataFileEntry) throws -> Void
     ) async throws {
         // One snapshot for the whole export; rows stream from the server as the sink takes them.
-        try await transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { [logger] connection in
+        // Never retried: the sink has taken what was read.
+        try await transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", retrying: false) { [logger] connection in
             var known: [String] = []
             for try await key in try await connection.query(
                 "SELECT tenant_key FROM tenants ORDER BY tenant_key", logger: logger

@@ -116,10 +116,10 @@ public final class PostgresStore: HireStore {
         _ = try await rows(query)
     }
 
-    /// Runs `body` in a transaction, retrying it when the database reports a
+    /// Runs `body` in a transaction, retrying it (if `retrying`) when the database reports a
     /// serialization failure or a deadlock (which distributed engines do under contention).
     func transaction<Result: Sendable>(
-        _ begin: PostgresQuery = "BEGIN",
+        _ begin: PostgresQuery = "BEGIN", retrying: Bool = true,
         _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         var attempt = 1
@@ -141,7 +141,7 @@ public final class PostgresStore: HireStore {
                         throw error
                     }
                 }
-            } catch let error as PSQLError where attempt < 5 && Self.isRetryable(error) {
+            } catch let error as PSQLError where retrying && attempt < 5 && Self.isRetryable(error) {
                 attempt += 1
                 try await Task.sleep(for: .milliseconds(Int.random(in: 1...20) * attempt))
             }

@@ -82,6 +82,10 @@ public final class SharedRateLimiter: RateLimiter {
     /// The decision, from memory only.
     public func decide(appID: String, endpoint: String, now: Int64) -> RateLimitDecision {
         state.withLock { state in
+            if state.entries.count > 10_000 {
+                // Syncs drop idle keys; while they fail, this keeps memory bounded.
+                state.entries = state.entries.filter { $0.value.counter.minute == now / 60_000 }
+            }
             let key = Key(appID: appID, endpoint: endpoint)
             var entry = state.entries[key] ?? Entry()
             entry.counter.roll(to: now)

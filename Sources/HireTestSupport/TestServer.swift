@@ -48,7 +48,7 @@ public final class TestServer: Sendable {
     ///   - demo: load the demo tenant (``DemoData``).
     ///   - data: data-file documents (JSON text) to import after the demo.
     ///   - store: serve this store instead of a fresh SQLite file (it is closed by ``stop()``). On a
-///     PostgreSQL store the rate limits are shared with the other servers on the same database.
+    ///     PostgreSQL store the rate limits are shared with the other servers on the same database.
     ///   - rateLimit: `nil` turns rate limiting off (the default for tests).
     ///   - clock: the server's clock.
     public static func start(
