@@ -26,9 +26,16 @@ public final class PostgresStore: HireStore {
     private let closeActions = Mutex<[@Sendable () async -> Void]>([])
 
     /// Connects, and migrates the database to the current schema.
-    public init(configuration: PostgresStoreConfiguration, logger: Logger = Logger(label: "hire-postgres")) async throws {
+    ///
+    /// A database still starting is waited for (up to `startupWait`); a refused login or a
+    /// missing database fails at once, with the server's message.
+    public init(
+        configuration: PostgresStoreConfiguration, logger: Logger = Logger(label: "hire-postgres"),
+        startupWait: Duration = .seconds(30)
+    ) async throws {
         self.configuration = configuration
         self.logger = logger
+        try await Self.checkReachable(configuration, logger: logger, wait: startupWait)
         let client = PostgresClient(configuration: configuration.clientConfiguration, backgroundLogger: logger)
         self.client = client
         let (started, signal) = AsyncStream.makeStream(of: Void.self)
@@ -45,6 +52,34 @@ public final class PostgresStore: HireStore {
             runTask.cancel()
             await runTask.value
             throw error
+        }
+    }
+
+    /// Opens one connection outside the pool, so that a wrong password or database name is
+    /// reported as such (the pool would retry it for a minute, then report only that it gave up).
+    private static func checkReachable(
+        _ configuration: PostgresStoreConfiguration, logger: Logger, wait: Duration
+    ) async throws {
+        let deadline = ContinuousClock.now + wait
+        while true {
+            do {
+                let connection = try await PostgresConnection.connect(
+                    configuration: try configuration.connectionConfiguration(), id: 0, logger: logger)
+                try await connection.close()
+                return
+            } catch let error as PSQLError where error.code == .server {
+                throw PostgresUnavailable.refused(
+                    database: configuration.redactedDescription, message: error.serverInfo?[.message] ?? "\(error.code)")
+            } catch {
+                guard ContinuousClock.now < deadline else {
+                    throw PostgresUnavailable.unreachable(
+                        database: configuration.redactedDescription, error: String(reflecting: error))
+                }
+                logger.warning(
+                    "database not reachable yet; retrying",
+                    metadata: ["database": "\(configuration.redactedDescription)", "error": "\(error)"])
+                try await Task.sleep(for: .seconds(1))
+            }
         }
     }
 
@@ -176,13 +211,20 @@ public final class PostgresStore: HireStore {
     }
 }
 
-/// The database could not be reached in time.
+/// The database could not be used.
 public enum PostgresUnavailable: Error, CustomStringConvertible, Sendable {
+    /// No connection of the pool became free within the acquire timeout.
     case acquireTimeout
+    /// The server refused the connection (a wrong password, no such database).
+    case refused(database: String, message: String)
+    /// The server could not be reached at startup.
+    case unreachable(database: String, error: String)
 
     public var description: String {
         switch self {
         case .acquireTimeout: "no database connection became available in time"
+        case .refused(let database, let message): "\(database) refused the connection: \(message)"
+        case .unreachable(let database, let error): "cannot reach \(database): \(error)"
         }
     }
 }

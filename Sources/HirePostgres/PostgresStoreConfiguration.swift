@@ -130,6 +130,39 @@ public struct PostgresStoreConfiguration: Sendable {
         return value
     }
 
+    /// The configuration of one connection outside the pool (the startup check).
+    func connectionConfiguration() throws -> PostgresConnection.Configuration {
+        var configuration: PostgresConnection.Configuration
+        if let socketDirectory {
+            configuration = PostgresConnection.Configuration(
+                unixSocketPath: socketDirectory + "/.s.PGSQL.\(port)", username: username, password: password,
+                database: database)
+        } else {
+            var unverified = TLSConfiguration.makeClientConfiguration()
+            unverified.certificateVerification = .none
+            let connectionTLS: PostgresConnection.Configuration.TLS
+            switch tls {
+            case .disable: connectionTLS = .disable
+            case .prefer: connectionTLS = .prefer(try NIOSSLContext(configuration: unverified))
+            case .require: connectionTLS = .require(try NIOSSLContext(configuration: unverified))
+            case .verifyFull: connectionTLS = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            }
+            configuration = PostgresConnection.Configuration(
+                host: host, port: port, username: username, password: password, database: database, tls: connectionTLS)
+        }
+        configuration.options.connectTimeout = .seconds(connectTimeout.components.seconds)
+        configuration.options.additionalStartupParameters = startupParameters
+        return configuration
+    }
+
+    private var startupParameters: [(String, String)] {
+        // A request waiting on a lock longer than this fails (1002001) rather than hanging
+        // (as SQLite's busy timeout); imports and migrations wait as long as they must.
+        var parameters = [("application_name", applicationName), ("lock_timeout", "10s")]
+        if let schema { parameters.append(("search_path", schema)) }
+        return parameters
+    }
+
     /// The pool's configuration.
     public var clientConfiguration: PostgresClient.Configuration {
         var configuration: PostgresClient.Configuration
@@ -155,11 +188,7 @@ public struct PostgresStoreConfiguration: Sendable {
         configuration.options.connectTimeout = connectTimeout
         configuration.options.connectionIdleTimeout = .seconds(60)
         configuration.options.keepAliveBehavior = .init(frequency: .seconds(30))
-        // A request waiting on a lock longer than this fails (1002001) rather than hanging
-        // (as SQLite's busy timeout); imports and migrations wait as long as they must.
-        var parameters = [("application_name", applicationName), ("lock_timeout", "10s")]
-        if let schema { parameters.append(("search_path", schema)) }
-        configuration.options.additionalStartupParameters = parameters
+        configuration.options.additionalStartupParameters = startupParameters
         return configuration
     }
 }
