@@ -74,7 +74,7 @@ enum PostgresImport {
 /// whatever the size of the file:
 ///
 /// - The bulk kinds (job levels, talents, applications, interviews with their records,
-///   interviewers) are written in batches: one statement per column array per batch.
+///   interviewers) are written in batches: a few statements per batch, each column bound as one array.
 /// - Duplicates are found through the TEMP table `import_seen`, in front of which a
 ///   fixed-size Bloom filter answers "never seen" (nearly always) without a round trip;
 ///   new keys reach the table in batches.

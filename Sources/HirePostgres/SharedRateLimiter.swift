@@ -10,15 +10,17 @@ import Synchronization
 /// Each node decides locally against a **budget**: how many requests it may admit in
 /// the current second and minute windows of an app and endpoint. In the background
 /// (every `interval`, 100 ms by default) each node, one node at a time under a row lock:
-/// publishes a heartbeat, reads the budgets the other nodes hold for the windows of its
-/// active keys, and takes a share of what is left:
+/// publishes a heartbeat, reads the budgets the other nodes hold in the current windows
+/// (of every key active on any node) with the requests they had admitted, and takes:
 ///
-///     remaining = limit − my admitted − Σ others' budgets
-///     my budget = my admitted + ⌊remaining / N⌋ (+1 for the first remaining mod N nodes)
+///     my budget = my admitted + min(free, my fair part of unused)
+///     free      = limit − my admitted − Σ budgets the others hold
+///     unused    = limit − my admitted − Σ requests the others had admitted
 ///
-/// where N is the number of live nodes (a heartbeat within the last 5 s). A node that has
-/// not yet synced in a window holds the implicit budget ⌊limit / N⌋ (by rank), and the
-/// others count it as held. Budgets only ever hand out what no other node holds, so the
+/// where the fair part is ⌊unused / N⌋, the remainder going one each to the nodes busy in
+/// the window first, and N is the number of live nodes (a heartbeat within the last 5 s).
+/// A node that has not yet synced in a window holds the implicit budget ⌊limit / N⌋ (by
+/// rank), and the others count it as held. Budgets only ever hand out what no other node holds, so the
 /// nodes together admit at most the limit per window, up to the requests a node admits
 /// during its own sync round trip (a millisecond or so) beyond its new budget; unused
 /// budget is given back at the node's next sync and shared out again, so an app whose
