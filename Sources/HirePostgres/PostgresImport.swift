@@ -35,7 +35,7 @@ struct BlockingConnection: Sendable {
 
     @discardableResult
     func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
-        try connection.query(query, logger: logger).wait().rows
+        try connection.watchedRows(query, logger: logger).wait()
     }
 }
 

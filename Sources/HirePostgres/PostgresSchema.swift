@@ -205,11 +205,11 @@ enum PostgresSchema {
     /// and the others then find nothing left to do.
     static func migrate(_ client: PostgresClient, logger: Logger) async throws {
         try await client.withConnection { connection in
-            try await connection.query("BEGIN", logger: logger)
+            try await connection.run("BEGIN", logger: logger)
             do {
-                try await connection.query("SET LOCAL lock_timeout = 0", logger: logger)
-                try await connection.query("SELECT pg_advisory_xact_lock(\(migrationLock))", logger: logger)
-                try await connection.query(
+                try await connection.run("SET LOCAL lock_timeout = 0", logger: logger)
+                try await connection.run("SELECT pg_advisory_xact_lock(\(migrationLock))", logger: logger)
+                try await connection.run(
                     """
                     CREATE TABLE IF NOT EXISTS schema_migrations (
                         version text COLLATE "C" PRIMARY KEY,
@@ -217,10 +217,8 @@ enum PostgresSchema {
                     )
                     """, logger: logger)
                 var applied = Set<String>()
-                for try await version in try await connection.query(
-                    "SELECT version FROM schema_migrations", logger: logger
-                ).decode(String.self) {
-                    applied.insert(version)
+                for row in try await connection.run("SELECT version FROM schema_migrations", logger: logger) {
+                    applied.insert(try row.decode(String.self))
                 }
                 let known = Set(migrations.map(\.version))
                 if let unknown = applied.subtracting(known).sorted().last {
@@ -229,14 +227,14 @@ enum PostgresSchema {
                 for migration in migrations where !applied.contains(migration.version) {
                     logger.info("applying migration", metadata: ["version": "\(migration.version)"])
                     for statement in migration.statements {
-                        try await connection.query(statement, logger: logger)
+                        try await connection.run(statement, logger: logger)
                     }
-                    try await connection.query(
+                    try await connection.run(
                         "INSERT INTO schema_migrations (version) VALUES (\(migration.version))", logger: logger)
                 }
-                try await connection.query("COMMIT", logger: logger)
+                try await connection.run("COMMIT", logger: logger)
             } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
+                _ = try? await connection.run("ROLLBACK", logger: logger)
                 throw error
             }
         }

@@ -21,14 +21,14 @@ extension PostgresStore {
         return try await transaction { [logger] connection in
             // Bumping the tenant's revision locks its row until commit: interviewer writes of a
             // tenant run one after another on every node, and revisions follow commit order.
-            let target = try await connection.query(
+            let target = try await connection.run(
                 """
                 WITH target AS (\(userOf: externalID, in: view))
                 UPDATE tenants SET revision = revision + 1 FROM target
                 WHERE tenants.tenant_key = \(view.tenantKey)
                 RETURNING tenants.revision, target.id, target.user_id
                 """, logger: logger
-            ).collect()
+            )
             guard let row = target.first else { return nil }
             let (revision, userRow, userID) = try row.decode((Int64, Int64, String).self)
             try await PostgresInterviewers.set(
@@ -102,7 +102,7 @@ enum PostgresInterviewers {
         status: VerifyStatus, updateTime: Int64?, revision: Int64, now: Int64
     ) async throws {
         // A statement of its own, after the lock: its snapshot holds every earlier write.
-        try await connection.query(
+        try await connection.run(
             """
             WITH previous AS (
                 SELECT verify_status, update_time, revision FROM interviewers

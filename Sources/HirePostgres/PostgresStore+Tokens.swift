@@ -19,19 +19,19 @@ extension PostgresStore {
         try await transaction { [logger] connection in
             // The app's row lock serializes token acquisition for the app across nodes; the
             // statements after it see every token a concurrent acquisition committed.
-            try await connection.query("SELECT 1 FROM apps WHERE app_id = \(appID) FOR UPDATE", logger: logger)
-            let current = try await connection.query(
+            try await connection.run("SELECT 1 FROM apps WHERE app_id = \(appID) FOR UPDATE", logger: logger)
+            let current = try await connection.run(
                 """
                 SELECT nonce, expires_at FROM access_tokens
                 WHERE app_id = \(appID) AND secret_sha256 = \(secretSHA256) AND expires_at > \(now)
                 ORDER BY expires_at DESC LIMIT 1
                 """, logger: logger
-            ).collect()
+            )
             if let row = current.first {
                 let (nonce, expiresAt) = try row.decode((Data, Int64).self)
                 if expiresAt - now >= reuseThreshold { return TokenRecord(nonce: Array(nonce), expiresAt: expiresAt) }
             }
-            try await connection.query(
+            try await connection.run(
                 """
                 INSERT INTO access_tokens (token_hash, app_id, secret_sha256, nonce, issued_at, expires_at)
                 VALUES (\(candidate.hash), \(appID), \(secretSHA256), \(Data(candidate.nonce)), \(candidate.issuedAt),

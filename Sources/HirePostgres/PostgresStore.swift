@@ -142,7 +142,7 @@ public final class PostgresStore: HireStore {
     /// Runs one statement and collects its rows.
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
         try await withConnection { [logger] connection in
-            try await connection.query(query, logger: logger).collect()
+            try await connection.run(query, logger: logger)
         }
     }
 
@@ -161,14 +161,14 @@ public final class PostgresStore: HireStore {
         while true {
             do {
                 return try await withConnection { [logger] connection in
-                    try await connection.query(begin, logger: logger)
+                    try await connection.run(begin, logger: logger)
                     do {
                         let result = try await body(connection)
-                        try await connection.query("COMMIT", logger: logger)
+                        try await connection.run("COMMIT", logger: logger)
                         return result
                     } catch {
                         do {
-                            try await connection.query("ROLLBACK", logger: logger)
+                            try await connection.run("ROLLBACK", logger: logger)
                         } catch {
                             // A connection that cannot roll back must not go back to the pool in a transaction.
                             try? await connection.close()
@@ -215,6 +215,8 @@ public final class PostgresStore: HireStore {
 public enum PostgresUnavailable: Error, CustomStringConvertible, Sendable {
     /// No connection of the pool became free within the acquire timeout.
     case acquireTimeout
+    /// The connection closed while a statement waited for its answer.
+    case connectionLost
     /// The server refused the connection (a wrong password, no such database).
     case refused(database: String, message: String)
     /// The server could not be reached at startup.
@@ -223,6 +225,7 @@ public enum PostgresUnavailable: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .acquireTimeout: "no database connection became available in time"
+        case .connectionLost: "the database connection closed before the statement was answered"
         case .refused(let database, let message): "\(database) refused the connection: \(message)"
         case .unreachable(let database, let error): "cannot reach \(database): \(error)"
         }

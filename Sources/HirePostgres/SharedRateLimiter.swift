@@ -193,20 +193,20 @@ public final class SharedRateLimiter: RateLimiter {
         let policy = policy
         let result = try await store.transaction { [logger = store.logger] connection in
             // Syncs run one at a time: each sees the budgets every earlier sync took.
-            try await connection.query("SELECT 1 FROM rate_limit_nodes WHERE node_id = '' FOR UPDATE", logger: logger)
+            try await connection.run("SELECT 1 FROM rate_limit_nodes WHERE node_id = '' FOR UPDATE", logger: logger)
             let others = try Self.heartbeat(
-                try await connection.query(Self.heartbeatQuery(nodeID), logger: logger).collect())
+                try await connection.run(Self.heartbeatQuery(nodeID), logger: logger))
             // The others' budgets in the current windows, and the keys active anywhere since the last second.
             var held: [Key: (second: [String: Held], minute: [String: Held])] = [:]
-            let rows = try await connection.query(
+            let rows = try await connection.run(
                 """
                 SELECT app_id, endpoint, window_kind, window_start, node_id, budget, used FROM rate_limit_budgets
                 WHERE node_id <> \(nodeID)
                     AND ((window_kind = 's' AND window_start >= \(secondStart - 1000)) OR (window_kind = 'm' AND window_start = \(minuteStart)))
                 """, logger: logger)
-            for try await (appID, endpoint, kind, start, node, budget, used) in rows.decode(
-                (String, String, String, Int64, String, Int, Int).self)
-            {
+            for row in rows {
+                let (appID, endpoint, kind, start, node, budget, used) = try row.decode(
+                    (String, String, String, Int64, String, Int, Int).self)
                 let key = Key(appID: appID, endpoint: endpoint)
                 var entry = held[key] ?? ([:], [:])
                 if kind == "s", start == secondStart { entry.second[node] = Held(budget: budget, used: used) }
@@ -236,7 +236,7 @@ public final class SharedRateLimiter: RateLimiter {
                 }
             }
             if !rowApps.isEmpty {
-                try await connection.query(
+                try await connection.run(
                     """
                     INSERT INTO rate_limit_budgets (app_id, endpoint, window_kind, window_start, node_id, budget, used)
                     SELECT x.app_id, x.endpoint, x.window_kind, x.window_start, \(nodeID), x.budget, x.used

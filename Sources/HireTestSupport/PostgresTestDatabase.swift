@@ -74,7 +74,7 @@ public enum PostgresTestDatabase {
             defer { group.cancelAll() }
             // Let run() begin before the first lease (PostgresNIO warns of leases before it).
             try await Task.sleep(for: .milliseconds(5))
-            try await client.query(query, logger: logger)
+            _ = try await client.query(query, logger: logger).collect()
         }
     }
 }

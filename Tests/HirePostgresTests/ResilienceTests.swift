@@ -36,6 +36,23 @@ struct ResilienceTests {
         try await PostgresTestDatabase.dropSchema(schema)
     }
 
+    @Test func importsThroughTwoNodesAtOnceBothCommit() async throws {
+        let schema = try await PostgresTestDatabase.makeSchema()
+        let first = try await PostgresTestDatabase.makeStore(schema: schema)
+        let second = try await PostgresTestDatabase.makeStore(schema: schema)
+        try await StoreSeeding.importDocument(Fixtures.acme, into: first)
+        // Both touch the same tenant and apps; they run one after the other, whichever first.
+        async let one = StoreSeeding.importDocument(
+            Fixtures.acme.replacingOccurrences(of: "Talent One", with: "Talent Uno"), into: first)
+        async let two = StoreSeeding.importDocument(Fixtures.globex, into: second)
+        _ = try await (one, two)
+        let exported = try await StoreSeeding.exportDocument(second)
+        #expect(exported.contains("Talent Uno") && exported.contains(Fixtures.globexTenant))
+        try await first.close()
+        try await second.close()
+        try await PostgresTestDatabase.dropSchema(schema)
+    }
+
     @Test func aDatabaseWrittenByANewerServerIsRefused() async throws {
         let schema = try await PostgresTestDatabase.makeSchema()
         let store = try await PostgresTestDatabase.makeStore(schema: schema)
