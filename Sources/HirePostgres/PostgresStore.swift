@@ -70,6 +70,9 @@ public final class PostgresStore: HireStore {
             } catch let error as PSQLError where error.code == .server {
                 throw PostgresUnavailable.refused(
                     database: configuration.redactedDescription, message: error.serverInfo?[.message] ?? "\(error.code)")
+            } catch let error as PSQLError where error.code == .sslUnsupported {
+                throw PostgresUnavailable.refused(
+                    database: configuration.redactedDescription, message: "the server does not support TLS (sslmode)")
             } catch {
                 guard ContinuousClock.now < deadline else {
                     throw PostgresUnavailable.unreachable(
@@ -77,7 +80,7 @@ public final class PostgresStore: HireStore {
                 }
                 logger.warning(
                     "database not reachable yet; retrying",
-                    metadata: ["database": "\(configuration.redactedDescription)", "error": "\(error)"])
+                    metadata: ["database": "\(configuration.redactedDescription)", "error": "\(String(reflecting: error))"])
                 try await Task.sleep(for: .seconds(1))
             }
         }

@@ -133,20 +133,14 @@ public struct PostgresStoreConfiguration: Sendable {
     /// The configuration of one connection outside the pool (the startup check).
     func connectionConfiguration() throws -> PostgresConnection.Configuration {
         var configuration: PostgresConnection.Configuration
-        if let socketDirectory {
+        if let socketPath {
             configuration = PostgresConnection.Configuration(
-                unixSocketPath: socketDirectory + "/.s.PGSQL.\(port)", username: username, password: password,
-                database: database)
+                unixSocketPath: socketPath, username: username, password: password, database: database)
         } else {
-            var unverified = TLSConfiguration.makeClientConfiguration()
-            unverified.certificateVerification = .none
-            let connectionTLS: PostgresConnection.Configuration.TLS
-            switch tls {
-            case .disable: connectionTLS = .disable
-            case .prefer: connectionTLS = .prefer(try NIOSSLContext(configuration: unverified))
-            case .require: connectionTLS = .require(try NIOSSLContext(configuration: unverified))
-            case .verifyFull: connectionTLS = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
-            }
+            let connectionTLS: PostgresConnection.Configuration.TLS = try tlsSettings.map { settings in
+                let context = try NIOSSLContext(configuration: settings.configuration)
+                return settings.required ? .require(context) : .prefer(context)
+            } ?? .disable
             configuration = PostgresConnection.Configuration(
                 host: host, port: port, username: username, password: password, database: database, tls: connectionTLS)
         }
@@ -155,31 +149,16 @@ public struct PostgresStoreConfiguration: Sendable {
         return configuration
     }
 
-    private var startupParameters: [(String, String)] {
-        // A request waiting on a lock longer than this fails (1002001) rather than hanging
-        // (as SQLite's busy timeout); imports and migrations wait as long as they must.
-        var parameters = [("application_name", applicationName), ("lock_timeout", "10s")]
-        if let schema { parameters.append(("search_path", schema)) }
-        return parameters
-    }
-
     /// The pool's configuration.
     public var clientConfiguration: PostgresClient.Configuration {
         var configuration: PostgresClient.Configuration
-        if let socketDirectory {
+        if let socketPath {
             configuration = PostgresClient.Configuration(
-                unixSocketPath: socketDirectory + "/.s.PGSQL.\(port)", username: username, password: password,
-                database: database)
+                unixSocketPath: socketPath, username: username, password: password, database: database)
         } else {
-            var unverified = TLSConfiguration.makeClientConfiguration()
-            unverified.certificateVerification = .none
-            let clientTLS: PostgresClient.Configuration.TLS
-            switch tls {
-            case .disable: clientTLS = .disable
-            case .prefer: clientTLS = .prefer(unverified)
-            case .require: clientTLS = .require(unverified)
-            case .verifyFull: clientTLS = .require(.makeClientConfiguration())
-            }
+            let clientTLS: PostgresClient.Configuration.TLS = tlsSettings.map { settings in
+                settings.required ? .require(settings.configuration) : .prefer(settings.configuration)
+            } ?? .disable
             configuration = PostgresClient.Configuration(
                 host: host, port: port, username: username, password: password, database: database, tls: clientTLS)
         }
@@ -190,6 +169,29 @@ public struct PostgresStoreConfiguration: Sendable {
         configuration.options.keepAliveBehavior = .init(frequency: .seconds(30))
         configuration.options.additionalStartupParameters = startupParameters
         return configuration
+    }
+
+    private var socketPath: String? { socketDirectory.map { $0 + "/.s.PGSQL.\(port)" } }
+
+    /// What TLS to offer (`nil`: none), and whether the server must accept it. As libpq,
+    /// `prefer` and `require` do not check the server's certificate; `verify-full` does.
+    private var tlsSettings: (configuration: TLSConfiguration, required: Bool)? {
+        var unverified = TLSConfiguration.makeClientConfiguration()
+        unverified.certificateVerification = .none
+        switch tls {
+        case .disable: return nil
+        case .prefer: return (unverified, false)
+        case .require: return (unverified, true)
+        case .verifyFull: return (.makeClientConfiguration(), true)
+        }
+    }
+
+    private var startupParameters: [(String, String)] {
+        // A request waiting on a lock longer than this fails (1002001) rather than hanging
+        // (as SQLite's busy timeout); imports and migrations wait as long as they must.
+        var parameters = [("application_name", applicationName), ("lock_timeout", "10s")]
+        if let schema { parameters.append(("search_path", schema)) }
+        return parameters
     }
 }
 
