@@ -83,7 +83,11 @@ let package = Package(
         // Starting real servers on loopback for tests.
         .target(
             name: "HireTestSupport",
-            dependencies: ["HireServerKit", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "HireServerKit", "HirePostgres",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -123,6 +127,16 @@ let package = Package(
         .testTarget(
             name: "HireStoreTests",
             dependencies: ["HireStore", "HireSQLite", "HirePostgres", "HireTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HirePostgresTests",
+            dependencies: [
+                "HirePostgres", "HireServerKit", "HireTestSupport",
+                // Built for the tests that run `hire-server import` and measure its memory.
+                "HireServer",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

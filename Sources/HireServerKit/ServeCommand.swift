@@ -50,7 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try await store.open(logger: logger)
         do {
             let demoLoaded = try await prepare(store, configuration, logger: logger)
-            let services = try await HireServices.make(store: store, rateLimit: configuration.rateLimit)
+            let services = try await StoreFactory.makeServices(store: store, rateLimit: configuration.rateLimit)
             let limits = configuration.rateLimit?.description ?? "off"
             let app = HireApplication.make(
                 services: services,

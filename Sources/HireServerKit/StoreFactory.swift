@@ -1,10 +1,35 @@
+import HireCore
+import HireHTTP
+import HirePostgres
 import HireStore
 import Logging
 
-/// Opens the stores named by URL.
-enum StoreFactory {
+/// Opens the stores named by URL, and the services on them.
+public enum StoreFactory {
     static func openPostgres(url: String, logger: Logger) async throws -> any HireStore {
-        throw StoreOpeningError(message: "PostgreSQL support is not built into this hire-server yet")
+        let configuration: PostgresStoreConfiguration
+        do {
+            configuration = try PostgresStoreConfiguration(url: url)
+        } catch {
+            throw StoreOpeningError(message: error.description)
+        }
+        var storeLogger = logger
+        storeLogger[metadataKey: "database"] = .string(configuration.redactedDescription)
+        return try await PostgresStore(configuration: configuration, logger: storeLogger)
+    }
+
+    /// The services of `store`: on PostgreSQL, rate limits are shared by every node on the
+    /// database (``SharedRateLimiter``); elsewhere they are this process's.
+    public static func makeServices(
+        store: any HireStore, clock: HireClock = .system, rateLimit: RateLimitPolicy?
+    ) async throws -> HireServices {
+        guard let postgres = store as? PostgresStore, let rateLimit else {
+            return try await HireServices.make(store: store, clock: clock, rateLimit: rateLimit)
+        }
+        return HireServices(
+            store: store, clock: clock,
+            rateLimiter: await postgres.makeSharedRateLimiter(policy: rateLimit, clock: clock),
+            pageTokens: PageTokenSealer(keyBytes: try await store.pageTokenKey()))
     }
 }
 

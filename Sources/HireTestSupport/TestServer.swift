@@ -47,7 +47,8 @@ public final class TestServer: Sendable {
     /// - Parameters:
     ///   - demo: load the demo tenant (``DemoData``).
     ///   - data: data-file documents (JSON text) to import after the demo.
-    ///   - store: serve this store instead of a fresh SQLite file (it is closed by ``stop()``).
+    ///   - store: serve this store instead of a fresh SQLite file (it is closed by ``stop()``). On a
+    ///     PostgreSQL store the rate limits are shared with the other servers on the same database.
     ///   - rateLimit: `nil` turns rate limiting off (the default for tests).
     ///   - clock: the server's clock.
     public static func start(
@@ -59,7 +60,7 @@ public final class TestServer: Sendable {
         let store = try store ?? SQLiteStore(path: directory.appendingPathComponent("hire.sqlite").path)
         if demo { try await importDocument(DemoData.document, into: store) }
         for document in data { try await importDocument(document, into: store) }
-        let services = try await HireServices.make(store: store, clock: clock, rateLimit: rateLimit)
+        let services = try await StoreFactory.makeServices(store: store, clock: clock, rateLimit: rateLimit)
         var logger = Logger(label: "hire-test-server")
         logger.logLevel = .critical
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)

@@ -11,7 +11,7 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case postgres
 
     static var available: [StoreBackend] {
-        ProcessInfo.processInfo.environment["HIRE_TEST_POSTGRES_URL"]?.isEmpty == false ? [.sqlite, .postgres] : [.sqlite]
+        PostgresTestDatabase.isEnabled ? [.sqlite, .postgres] : [.sqlite]
     }
 
     var testDescription: String { rawValue }
@@ -24,7 +24,11 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             return try SQLiteStore(path: directory.appendingPathComponent("hire.sqlite").path)
         case .postgres:
-            throw BackendUnavailable(reason: "the PostgreSQL store is not built yet")
+            guard PostgresTestDatabase.isEnabled else {
+                throw BackendUnavailable(reason: "HIRE_TEST_POSTGRES_URL names no PostgreSQL server")
+            }
+            // A schema of its own, dropped when the store closes.
+            return try await PostgresTestDatabase.makeStore()
         }
     }
 }

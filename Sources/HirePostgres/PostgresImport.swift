@@ -1,0 +1,664 @@
+import FeishuWire
+import Foundation
+import HireCore
+import HireStore
+import Logging
+import PostgresNIO
+
+extension PostgresStore {
+    /// Imports on a thread of its own (the ``ImportDriver`` is synchronous), holding one
+    /// connection and one transaction from the first entry to the last. Imports through
+    /// any node run one after another (an advisory lock).
+    public func importEntries(_ source: DataFileSource, now: Int64) async throws -> ImportSummary {
+        try await withConnection { [logger] connection in
+            try await Self.onOwnThread {
+                try PostgresImport.run(source, on: BlockingConnection(connection: connection, logger: logger), now: now)
+            }
+        }
+    }
+
+    /// Runs blocking work on a new thread: neither an event loop nor the cooperative pool waits on the database.
+    static func onOwnThread<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { continuation.resume(with: Result { try work() }) }
+            thread.name = "hire-import"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+}
+
+/// A connection used from a thread that may block: every statement waits for its result.
+struct BlockingConnection: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    @discardableResult
+    func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
+        try connection.watchedRows(query, logger: logger).wait()
+    }
+}
+
+enum PostgresImport {
+    static func run(_ source: DataFileSource, on db: BlockingConnection, now: Int64) throws -> ImportSummary {
+        try db.rows("BEGIN")
+        do {
+            // An import may wait for another to finish, however long it takes.
+            try db.rows("SET LOCAL lock_timeout = 0")
+            try db.rows("SELECT pg_advisory_xact_lock(\(PostgresSchema.importLock))")
+            try db.rows(
+                """
+                CREATE TEMP TABLE import_seen (
+                    kind text COLLATE "C", tenant_key text COLLATE "C", id text COLLATE "C",
+                    PRIMARY KEY (kind, tenant_key, id)
+                ) ON COMMIT DROP
+                """)
+            var writer = PostgresImportWriter(db: db, now: now)
+            let summary = try ImportDriver.run(source, writer: &writer, now: now)
+            try writer.finish()
+            try db.rows("COMMIT")
+            return summary
+        } catch {
+            do {
+                try db.rows("ROLLBACK")
+            } catch {
+                // Not back to the pool in a transaction.
+                let _: EventLoopFuture<Void> = db.connection.close()
+            }
+            throw error
+        }
+    }
+}
+
+/// Writes an import's entries inside the import's transaction, with memory bounded
+/// whatever the size of the file:
+///
+/// - The bulk kinds (job levels, talents, applications, interviews with their records,
+///   interviewers) are written in batches: a few statements per batch, each column bound as one array.
+/// - Duplicates are found through the TEMP table `import_seen`, in front of which a
+///   fixed-size Bloom filter answers "never seen" (nearly always) without a round trip;
+///   new keys reach the table in batches.
+/// - References are checked against a bounded cache of what is known to exist
+///   (written or found earlier), falling back to a query.
+/// - Tenants, apps and users are written one by one, as they may conflict with stored data.
+///   They are only updated when they change, so a re-import locks nothing that requests use.
+struct PostgresImportWriter: ImportWriter {
+    static let batchEntries = 1_000
+    static let batchBytes = 4 << 20
+    /// The batched kinds, in the order their batches are written: each after what it refers to.
+    static let batchOrder: [EntityKind] = [.jobLevel, .talent, .application, .interview, .interviewer]
+    static let seenBatch = 2_000
+
+    let db: BlockingConnection
+    let now: Int64
+    private var seenFilter = BloomFilter(bitCount: 1 << 26)
+    private var pendingSeen: [SeenKey] = []
+    private var pendingSeenSet: Set<SeenKey> = []
+    private var known = BoundedSet(capacity: 50_000)
+    private var pending: [EntityKind: [DataFileEntry]] = [:]
+    private var pendingCount = 0
+    private var pendingBytes = 0
+    private var appsByTenant: [String: [(appID: String, developer: String)]] = [:]
+
+    init(db: BlockingConnection, now: Int64) {
+        self.db = db
+        self.now = now
+    }
+
+    // MARK: ImportWriter
+
+    mutating func markSeen(_ kind: EntityKind, tenantKey: String, id: String) throws -> Bool {
+        let key = SeenKey(kind: kind.rawValue, tenantKey: tenantKey, id: id)
+        if !seenFilter.mayContain(key) {
+            seenFilter.insert(key)
+            pendingSeen.append(key)
+            pendingSeenSet.insert(key)
+            if pendingSeen.count >= Self.seenBatch { try flushSeen() }
+            return true
+        }
+        if pendingSeenSet.contains(key) { return false }
+        try flushSeen()
+        let inserted = try db.rows(
+            """
+            INSERT INTO import_seen (kind, tenant_key, id) VALUES (\(key.kind), \(tenantKey), \(id))
+            ON CONFLICT DO NOTHING RETURNING 1
+            """)
+        return !inserted.isEmpty
+    }
+
+    mutating func exists(_ reference: EntityReference, tenantKey: String) throws -> Bool {
+        let tenant = reference.kind == .tenant ? reference.id : tenantKey
+        let key = KnownKey(kind: reference.kind, tenantKey: tenant, id: reference.id)
+        if known.contains(key) { return true }
+        if pending[reference.kind]?.isEmpty == false { try flushBatches() }
+        let query: PostgresQuery
+        switch reference.kind {
+        case .tenant: query = "SELECT EXISTS (SELECT 1 FROM tenants WHERE tenant_key = \(tenant))"
+        case .app: query = "SELECT EXISTS (SELECT 1 FROM apps WHERE tenant_key = \(tenant) AND app_id = \(reference.id))"
+        case .user:
+            query = "SELECT EXISTS (SELECT 1 FROM users WHERE tenant_key = \(tenant) AND user_id = \(reference.id))"
+        case .jobLevel:
+            query = "SELECT EXISTS (SELECT 1 FROM job_levels WHERE tenant_key = \(tenant) AND job_level_id = \(reference.id))"
+        case .talent:
+            query = "SELECT EXISTS (SELECT 1 FROM talents WHERE tenant_key = \(tenant) AND talent_id = \(reference.id))"
+        case .application:
+            query = """
+                SELECT EXISTS (SELECT 1 FROM applications WHERE tenant_key = \(tenant) AND application_id = \(reference.id))
+                """
+        case .interview, .interviewRecord, .interviewer:
+            preconditionFailure("nothing refers to a \(reference.kind)")
+        }
+        let found = try db.rows(query)[0].decode(Bool.self)
+        if found { known.insert(key) }
+        return found
+    }
+
+    mutating func write(_ entry: DataFileEntry, now: Int64) throws {
+        let tenant = entry.tenantKey
+        switch entry.entity {
+        // Tenants, apps and users are written at once; what is pending only ever refers to them.
+        case .tenant(let entity):
+            try writeTenant(tenant, name: entity.name)
+        case .app(let app):
+            try writeApp(app, tenant: tenant, at: entry.location)
+        case .user(let user):
+            try writeUser(user, tenant: tenant, at: entry.location)
+        case .jobLevel(let level):
+            try enqueue(entry, bytes: 64 + (level.name.map { JSONWriter.write($0).utf8.count } ?? 0))
+        case .talent(let talent):
+            try enqueue(entry, bytes: 64 + (talent.name?.utf8.count ?? 0))
+        case .application:
+            try enqueue(entry, bytes: 64)
+        case .interview(let interview):
+            try enqueue(entry, bytes: interview.body.utf8.count + interview.records.reduce(64) { $0 + 64 + $1.body.utf8.count })
+        case .interviewer:
+            try enqueue(entry, bytes: 64)
+        }
+        known.insert(KnownKey(kind: entry.kind, tenantKey: tenant, id: entry.id))
+    }
+
+    /// Writes what is still pending; the caller commits next.
+    mutating func finish() throws {
+        try flushBatches()
+        try flushSeen()
+    }
+
+    // MARK: Entities written one by one
+
+    private mutating func writeTenant(_ tenant: String, name: String?) throws {
+        let inserted = try db.rows(
+            "INSERT INTO tenants (tenant_key, name) VALUES (\(tenant), \(name)) ON CONFLICT (tenant_key) DO NOTHING RETURNING 1")
+        if inserted.isEmpty {
+            try db.rows("UPDATE tenants SET name = \(name) WHERE tenant_key = \(tenant) AND name IS DISTINCT FROM \(name)")
+        }
+    }
+
+    private mutating func writeApp(_ app: AppEntity, tenant: String, at location: DataLocation) throws {
+        let scopes = app.scopes.map(\.rawValue).joined(separator: " ")
+        let existing = try db.rows("SELECT tenant_key, developer FROM apps WHERE app_id = \(app.appID)").first
+            .map { try $0.decode((String, String).self) }
+        if let (owner, _) = existing, owner != tenant {
+            throw ImportConflict("app \(JSONValue.quoted(app.appID)) belongs to another tenant", at: location / "app_id")
+        }
+        if existing == nil {
+            try db.rows(
+                """
+                INSERT INTO apps (app_id, tenant_key, name, developer, secret_sha256, scopes)
+                VALUES (\(app.appID), \(tenant), \(app.name), \(app.developer), \(app.secretSHA256), \(scopes))
+                """)
+        } else {
+            try db.rows(
+                """
+                UPDATE apps SET name = \(app.name), developer = \(app.developer), secret_sha256 = \(app.secretSHA256),
+                    scopes = \(scopes)
+                WHERE app_id = \(app.appID) AND (name IS DISTINCT FROM \(app.name) OR developer <> \(app.developer)
+                    OR secret_sha256 <> \(app.secretSHA256) OR scopes <> \(scopes))
+                """)
+        }
+        appsByTenant[tenant] = nil
+        if existing == nil || existing?.1 != app.developer {
+            try materialize(appID: app.appID, developer: app.developer, tenant: tenant)
+        }
+    }
+
+    private mutating func writeUser(_ user: UserEntity, tenant: String, at location: DataLocation) throws {
+        if let peopleAdminID = user.peopleAdminID,
+            let holder = try db.rows(
+                """
+                SELECT user_id FROM users
+                WHERE tenant_key = \(tenant) AND people_admin_id = \(peopleAdminID) AND user_id <> \(user.userID)
+                LIMIT 1
+                """
+            ).first?.decode(String.self)
+        {
+            throw ImportConflict(
+                "is already the people_admin_id of user \(JSONValue.quoted(holder))", at: location / "people_admin_id")
+        }
+        let name = user.name.map(JSONWriter.write)
+        let userRow = try db.rows(
+            """
+            WITH inserted AS (
+                INSERT INTO users (tenant_key, user_id, name, people_admin_id)
+                VALUES (\(tenant), \(user.userID), \(name), \(user.peopleAdminID))
+                ON CONFLICT DO NOTHING RETURNING id
+            ),
+            updated AS (
+                UPDATE users SET name = \(name), people_admin_id = \(user.peopleAdminID)
+                WHERE tenant_key = \(tenant) AND user_id = \(user.userID)
+                    AND (name IS DISTINCT FROM \(name) OR people_admin_id IS DISTINCT FROM \(user.peopleAdminID))
+            )
+            SELECT id FROM inserted
+            UNION ALL
+            SELECT id FROM users WHERE tenant_key = \(tenant) AND user_id = \(user.userID)
+            """
+        )[0].decode(Int64.self)
+        do {
+            try materialize(
+                userRow: userRow, tenant: tenant, userID: user.userID, openIDs: user.openIDs, unionIDs: user.unionIDs)
+        } catch let conflict as ImportConflict {
+            throw ImportConflict(conflict.message, at: location)
+        }
+    }
+
+    // MARK: Derived IDs
+
+    private mutating func apps(of tenant: String) throws -> [(appID: String, developer: String)] {
+        if let apps = appsByTenant[tenant] { return apps }
+        let apps = try db.rows("SELECT app_id, developer FROM apps WHERE tenant_key = \(tenant) ORDER BY app_id").map {
+            let (appID, developer) = try $0.decode((String, String).self)
+            return (appID: appID, developer: developer)
+        }
+        if appsByTenant.count > 1_000 { appsByTenant.removeAll() }
+        appsByTenant[tenant] = apps
+        return apps
+    }
+
+    /// Gives the user every open_id and union_id of the tenant's apps and developers:
+    /// pinned where the data pins one, derived otherwise.
+    private mutating func materialize(
+        userRow: Int64, tenant: String, userID: String, openIDs: [String: String], unionIDs: [String: String]
+    ) throws {
+        try db.rows("DELETE FROM user_ids WHERE user_row = \(userRow)")
+        var open = openIDs.mapValues { ($0, true) }
+        var union = unionIDs.mapValues { ($0, true) }
+        for app in try apps(of: tenant) {
+            if open[app.appID] == nil {
+                open[app.appID] = (DerivedID.openID(tenantKey: tenant, appID: app.appID, userID: userID), false)
+            }
+            if union[app.developer] == nil {
+                union[app.developer] = (DerivedID.unionID(tenantKey: tenant, developer: app.developer, userID: userID), false)
+            }
+        }
+        var ids = IDRows()
+        for (type, map) in [(UserIDType.openID, open), (.unionID, union)] {
+            for (namespace, (externalID, pinned)) in map.sorted(by: { $0.key < $1.key }) {
+                ids.append(type: type, namespace: namespace, externalID: externalID, userRow: userRow, userID: userID, pinned: pinned)
+            }
+        }
+        try insert(ids, tenant: tenant)
+    }
+
+    /// Gives every user of the tenant an ID for a new app (and its developer), unless pinned already.
+    private mutating func materialize(appID: String, developer: String, tenant: String) throws {
+        var after: Int64 = 0
+        while true {
+            let users = try db.rows(
+                """
+                SELECT u.id, u.user_id,
+                    EXISTS (SELECT 1 FROM user_ids WHERE user_row = u.id AND id_type = 'open_id' AND namespace = \(appID)),
+                    EXISTS (SELECT 1 FROM user_ids WHERE user_row = u.id AND id_type = 'union_id' AND namespace = \(developer))
+                FROM users u WHERE u.tenant_key = \(tenant) AND u.id > \(after)
+                ORDER BY u.id LIMIT 5000
+                """)
+            guard !users.isEmpty else { return }
+            var ids = IDRows()
+            for row in users {
+                let (userRow, userID, hasOpenID, hasUnionID) = try row.decode((Int64, String, Bool, Bool).self)
+                after = userRow
+                if !hasOpenID {
+                    ids.append(
+                        type: .openID, namespace: appID,
+                        externalID: DerivedID.openID(tenantKey: tenant, appID: appID, userID: userID),
+                        userRow: userRow, userID: userID, pinned: false)
+                }
+                if !hasUnionID {
+                    ids.append(
+                        type: .unionID, namespace: developer,
+                        externalID: DerivedID.unionID(tenantKey: tenant, developer: developer, userID: userID),
+                        userRow: userRow, userID: userID, pinned: false)
+                }
+            }
+            try insert(ids, tenant: tenant)
+        }
+    }
+
+    /// Inserts IDs, each only if no user has it; the first one taken is a conflict.
+    private func insert(_ ids: IDRows, tenant: String) throws {
+        guard !ids.types.isEmpty else { return }
+        let inserted = try db.rows(
+            """
+            INSERT INTO user_ids (tenant_key, id_type, namespace, external_id, user_row, pinned)
+            SELECT \(tenant), x.id_type, x.namespace, x.external_id, x.user_row, x.pinned
+            FROM unnest(\(ids.types), \(ids.namespaces), \(ids.externalIDs), \(ids.userRows), \(ids.pinned))
+                AS x(id_type, namespace, external_id, user_row, pinned)
+            ON CONFLICT DO NOTHING
+            RETURNING id_type, namespace, user_row
+            """)
+        guard inserted.count < ids.types.count else { return }
+        var done = Set<String>()
+        for row in inserted {
+            let (type, namespace, userRow) = try row.decode((String, String, Int64).self)
+            done.insert("\(type)\u{0}\(namespace)\u{0}\(userRow)")
+        }
+        for index in ids.types.indices
+        where !done.contains("\(ids.types[index])\u{0}\(ids.namespaces[index])\u{0}\(ids.userRows[index])") {
+            let (type, namespace, externalID) = (ids.types[index], ids.namespaces[index], ids.externalIDs[index])
+            let owner = try db.rows(
+                """
+                SELECT u.user_id FROM user_ids x JOIN users u ON u.id = x.user_row
+                WHERE x.tenant_key = \(tenant) AND x.id_type = \(type) AND x.namespace = \(namespace)
+                    AND x.external_id = \(externalID)
+                """
+            ).first?.decode(String.self) ?? "?"
+            throw ImportConflict(
+                "the \(type) \(JSONValue.quoted(externalID)) of \(JSONValue.quoted(ids.userIDs[index])) for \(JSONValue.quoted(namespace)) is already the ID of user \(JSONValue.quoted(owner))")
+        }
+    }
+
+    // MARK: Batches
+
+    private mutating func enqueue(_ entry: DataFileEntry, bytes: Int) throws {
+        pending[entry.kind, default: []].append(entry)
+        pendingCount += 1
+        pendingBytes += bytes
+        if pendingCount >= Self.batchEntries || pendingBytes >= Self.batchBytes { try flushBatches() }
+    }
+
+    /// Writes every pending batch, each kind after the kinds it refers to. Within a batch no
+    /// entity appears twice (duplicates never reach `write`), so batching changes no outcome.
+    private mutating func flushBatches() throws {
+        guard pendingCount > 0 else { return }
+        let batches = pending
+        pending.removeAll(keepingCapacity: true)
+        pendingCount = 0
+        pendingBytes = 0
+        for kind in Self.batchOrder {
+            guard let entries = batches[kind], !entries.isEmpty else { continue }
+            switch kind {
+            case .jobLevel: try writeJobLevels(entries)
+            case .talent: try writeTalents(entries)
+            case .application: try writeApplications(entries)
+            case .interview: try writeInterviews(entries)
+            case .interviewer:
+                var byTenant: [String: [InterviewerEntity]] = [:]
+                var order: [String] = []
+                for entry in entries {
+                    guard case .interviewer(let interviewer) = entry.entity else { continue }
+                    if byTenant[entry.tenantKey] == nil { order.append(entry.tenantKey) }
+                    byTenant[entry.tenantKey, default: []].append(interviewer)
+                }
+                for tenant in order { try writeInterviewers(byTenant[tenant]!, tenant: tenant) }
+            default:
+                preconditionFailure("\(kind) is not written in batches")
+            }
+        }
+    }
+
+    private mutating func flushSeen() throws {
+        guard !pendingSeen.isEmpty else { return }
+        try db.rows(
+            """
+            INSERT INTO import_seen (kind, tenant_key, id)
+            SELECT * FROM unnest(\(pendingSeen.map(\.kind)), \(pendingSeen.map(\.tenantKey)), \(pendingSeen.map(\.id)))
+            ON CONFLICT DO NOTHING
+            """)
+        // The filter keeps the keys; the table now has them too.
+        pendingSeen.removeAll(keepingCapacity: true)
+        pendingSeenSet.removeAll(keepingCapacity: true)
+    }
+
+    private func writeJobLevels(_ entries: [DataFileEntry]) throws {
+        var tenants = TextArray(), ids = TextArray(), peopleAdminIDs = TextArray(), names = TextArray()
+        for entry in entries {
+            guard case .jobLevel(let level) = entry.entity else { continue }
+            tenants.elements.append(entry.tenantKey)
+            ids.elements.append(level.jobLevelID)
+            peopleAdminIDs.elements.append(level.peopleAdminJobLevelID)
+            names.elements.append(level.name.map(JSONWriter.write))
+        }
+        try db.rows(
+            """
+            INSERT INTO job_levels (tenant_key, job_level_id, people_admin_job_level_id, name)
+            SELECT * FROM unnest(\(tenants), \(ids), \(peopleAdminIDs), \(names))
+            ON CONFLICT (tenant_key, job_level_id) DO UPDATE SET
+                people_admin_job_level_id = excluded.people_admin_job_level_id, name = excluded.name
+            """)
+    }
+
+    private func writeTalents(_ entries: [DataFileEntry]) throws {
+        var tenants = TextArray(), ids = TextArray(), names = TextArray()
+        for entry in entries {
+            guard case .talent(let talent) = entry.entity else { continue }
+            tenants.elements.append(entry.tenantKey)
+            ids.elements.append(talent.talentID)
+            names.elements.append(talent.name)
+        }
+        try db.rows(
+            """
+            INSERT INTO talents (tenant_key, talent_id, name)
+            SELECT * FROM unnest(\(tenants), \(ids), \(names))
+            ON CONFLICT (tenant_key, talent_id) DO UPDATE SET name = excluded.name
+            """)
+    }
+
+    private func writeApplications(_ entries: [DataFileEntry]) throws {
+        var tenants = TextArray(), ids = TextArray(), talents = TextArray()
+        for entry in entries {
+            guard case .application(let application) = entry.entity else { continue }
+            tenants.elements.append(entry.tenantKey)
+            ids.elements.append(application.applicationID)
+            talents.elements.append(application.talentID)
+        }
+        try db.rows(
+            """
+            INSERT INTO applications (tenant_key, application_id, talent_id)
+            SELECT * FROM unnest(\(tenants), \(ids), \(talents))
+            ON CONFLICT (tenant_key, application_id) DO UPDATE SET talent_id = excluded.talent_id
+            """)
+    }
+
+    private func writeInterviews(_ entries: [DataFileEntry]) throws {
+        var tenants = TextArray(), ids = TextArray(), applications = TextArray(), beginTimes = Int64Array()
+        var bodies = TextArray(), creators = TextArray(), contacts = TextArray()
+        var recordTenants = TextArray(), recordIDs = TextArray(), recordInterviews = TextArray()
+        var positions = Int64Array(), recordBodies = TextArray(), interviewers = TextArray()
+        var minLevels = TextArray(), maxLevels = TextArray()
+        for entry in entries {
+            guard case .interview(let interview) = entry.entity else { continue }
+            tenants.elements.append(entry.tenantKey)
+            ids.elements.append(interview.id)
+            applications.elements.append(interview.applicationID)
+            beginTimes.elements.append(interview.beginTime)
+            bodies.elements.append(interview.body)
+            creators.elements.append(interview.creatorUserID)
+            contacts.elements.append(interview.contactUserID)
+            for (position, record) in interview.records.enumerated() {
+                recordTenants.elements.append(entry.tenantKey)
+                recordIDs.elements.append(record.id)
+                recordInterviews.elements.append(interview.id)
+                positions.elements.append(Int64(position))
+                recordBodies.elements.append(record.body)
+                interviewers.elements.append(record.interviewerUserID)
+                minLevels.elements.append(record.minJobLevelID)
+                maxLevels.elements.append(record.maxJobLevelID)
+            }
+        }
+        try db.rows(
+            """
+            INSERT INTO interviews (tenant_key, interview_id, application_id, begin_time, body, creator_row, contact_row)
+            SELECT x.tenant_key, x.interview_id, x.application_id, x.begin_time, x.body,
+                (SELECT id FROM users WHERE tenant_key = x.tenant_key AND user_id = x.creator),
+                (SELECT id FROM users WHERE tenant_key = x.tenant_key AND user_id = x.contact)
+            FROM unnest(\(tenants), \(ids), \(applications), \(beginTimes), \(bodies), \(creators), \(contacts))
+                AS x(tenant_key, interview_id, application_id, begin_time, body, creator, contact)
+            ON CONFLICT (tenant_key, interview_id) DO UPDATE SET application_id = excluded.application_id,
+                begin_time = excluded.begin_time, body = excluded.body,
+                creator_row = excluded.creator_row, contact_row = excluded.contact_row
+            """)
+        // An interview's records are replaced by the ones given.
+        try db.rows(
+            """
+            DELETE FROM interview_records r USING unnest(\(tenants), \(ids)) AS x(tenant_key, interview_id)
+            WHERE r.tenant_key = x.tenant_key AND r.interview_id = x.interview_id
+            """)
+        guard !recordIDs.elements.isEmpty else { return }
+        try db.rows(
+            """
+            INSERT INTO interview_records
+                (tenant_key, record_id, interview_id, position, body, interviewer_row, min_job_level_id, max_job_level_id)
+            SELECT x.tenant_key, x.record_id, x.interview_id, x.position, x.body,
+                (SELECT id FROM users WHERE tenant_key = x.tenant_key AND user_id = x.interviewer),
+                x.min_job_level_id, x.max_job_level_id
+            FROM unnest(\(recordTenants), \(recordIDs), \(recordInterviews), \(positions), \(recordBodies), \(interviewers),
+                    \(minLevels), \(maxLevels))
+                AS x(tenant_key, record_id, interview_id, position, body, interviewer, min_job_level_id, max_job_level_id)
+            ON CONFLICT (tenant_key, record_id) DO UPDATE SET interview_id = excluded.interview_id,
+                position = excluded.position, body = excluded.body, interviewer_row = excluded.interviewer_row,
+                min_job_level_id = excluded.min_job_level_id, max_job_level_id = excluded.max_job_level_id
+            """)
+    }
+
+    /// Sets the statuses that differ from the stored ones (or whose given update time does),
+    /// as one new revision of the tenant, keeping the superseded states for open listings.
+    /// All of them commit together, so no listing can see a revision between them.
+    private func writeInterviewers(_ interviewers: [InterviewerEntity], tenant: String) throws {
+        let users = interviewers.map(\.userID)
+        let statuses = interviewers.map { Int64($0.verifyStatus.rawValue) }
+        let times = Int64Array(interviewers.map(\.updateTime))
+        // Nothing changes on a re-import, and then the tenant is not locked at all.
+        let changes = try db.rows(
+            """
+            SELECT EXISTS (
+                SELECT 1 FROM unnest(\(users), \(statuses), \(times)) AS x(user_id, verify_status, update_time)
+                JOIN users u ON u.tenant_key = \(tenant) AND u.user_id = x.user_id
+                LEFT JOIN interviewers i ON i.tenant_key = \(tenant) AND i.user_row = u.id
+                WHERE i.verify_status IS DISTINCT FROM x.verify_status
+                    OR (x.update_time IS NOT NULL AND i.update_time IS DISTINCT FROM x.update_time)
+            )
+            """)[0].decode(Bool.self)
+        guard changes else { return }
+        // Lock the tenant's revision first: the next statement then sees every committed PATCH.
+        try db.rows("SELECT revision FROM tenants WHERE tenant_key = \(tenant) FOR UPDATE")
+        try db.rows(
+            """
+            WITH changed AS (
+                SELECT u.id AS user_row, x.user_id, x.verify_status, x.update_time,
+                    i.verify_status AS old_status, i.update_time AS old_time, i.revision AS old_revision
+                FROM unnest(\(users), \(statuses), \(times)) AS x(user_id, verify_status, update_time)
+                JOIN users u ON u.tenant_key = \(tenant) AND u.user_id = x.user_id
+                LEFT JOIN interviewers i ON i.tenant_key = \(tenant) AND i.user_row = u.id
+                WHERE i.verify_status IS DISTINCT FROM x.verify_status
+                    OR (x.update_time IS NOT NULL AND i.update_time IS DISTINCT FROM x.update_time)
+            ),
+            bump AS (
+                UPDATE tenants SET revision = revision + 1
+                WHERE tenant_key = \(tenant) AND EXISTS (SELECT 1 FROM changed)
+                RETURNING revision
+            ),
+            history AS (
+                INSERT INTO interviewer_history
+                    (tenant_key, user_row, user_id, verify_status, update_time, revision, superseded_revision, superseded_at)
+                SELECT \(tenant), c.user_row, c.user_id, c.old_status, c.old_time, c.old_revision, b.revision, \(now)
+                FROM changed c, bump b WHERE c.old_status IS NOT NULL
+            )
+            INSERT INTO interviewers (tenant_key, user_row, user_id, verify_status, update_time, revision)
+            SELECT \(tenant), c.user_row, c.user_id, c.verify_status, coalesce(c.update_time, greatest(\(now), c.old_time)),
+                b.revision
+            FROM changed c, bump b
+            ON CONFLICT (tenant_key, user_row) DO UPDATE SET
+                verify_status = excluded.verify_status, update_time = excluded.update_time, revision = excluded.revision
+            """)
+    }
+}
+
+/// The IDs of users to insert, as column arrays.
+private struct IDRows {
+    var types: [String] = []
+    var namespaces: [String] = []
+    var externalIDs: [String] = []
+    var userRows: [Int64] = []
+    var pinned: [Bool] = []
+    var userIDs: [String] = []
+
+    mutating func append(type: UserIDType, namespace: String, externalID: String, userRow: Int64, userID: String, pinned: Bool) {
+        types.append(type.rawValue)
+        namespaces.append(namespace)
+        externalIDs.append(externalID)
+        userRows.append(userRow)
+        self.pinned.append(pinned)
+        userIDs.append(userID)
+    }
+}
+
+/// An entry key of `import_seen`.
+struct SeenKey: Hashable {
+    let kind: String
+    let tenantKey: String
+    let id: String
+}
+
+/// An entity known to exist.
+struct KnownKey: Hashable {
+    let kind: EntityKind
+    let tenantKey: String
+    let id: String
+}
+
+/// A set that forgets everything when it is full: memory stays bounded, and what it
+/// still holds is exact.
+struct BoundedSet {
+    let capacity: Int
+    private var members: Set<KnownKey> = []
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func contains(_ key: KnownKey) -> Bool { members.contains(key) }
+
+    mutating func insert(_ key: KnownKey) {
+        if members.count >= capacity { members.removeAll(keepingCapacity: true) }
+        members.insert(key)
+    }
+}
+
+/// A Bloom filter of fixed size: "absent" answers are certain, "present" ones may be wrong.
+struct BloomFilter {
+    private var words: [UInt64]
+    private let mask: UInt64
+    private let hashes = 5
+
+    /// - Parameter bitCount: a power of two.
+    init(bitCount: Int) {
+        precondition(bitCount > 64 && bitCount & (bitCount - 1) == 0)
+        words = Array(repeating: 0, count: bitCount / 64)
+        mask = UInt64(bitCount - 1)
+    }
+
+    mutating func insert(_ key: some Hashable) {
+        for bit in bits(key) { words[Int(bit >> 6)] |= 1 << (bit & 63) }
+    }
+
+    func mayContain(_ key: some Hashable) -> Bool {
+        bits(key).allSatisfy { words[Int($0 >> 6)] & (1 << ($0 & 63)) != 0 }
+    }
+
+    private func bits(_ key: some Hashable) -> [UInt64] {
+        var first = Hasher()
+        first.combine(key)
+        var second = Hasher()
+        second.combine(0x5EED as UInt16)
+        second.combine(key)
+        let h1 = UInt64(bitPattern: Int64(first.finalize()))
+        let h2 = UInt64(bitPattern: Int64(second.finalize())) | 1
+        return (0..<UInt64(hashes)).map { (h1 &+ $0 &* h2) & mask }
+    }
+}

@@ -1,0 +1,260 @@
+import FeishuWire
+import Foundation
+import HireCore
+import HireStore
+import Logging
+import PostgresNIO
+import Synchronization
+
+/// The store of several nodes on one PostgreSQL database, through PostgresNIO's pool.
+///
+/// Nodes keep no state of their own: tokens, statuses, page-token keys and the
+/// interviewer revisions all live in the database, and every read sees every
+/// commit acknowledged before it. Each operation is one statement where a
+/// statement suffices (it reads one snapshot), or one short transaction.
+///
+/// A lost connection fails the operations that needed it (the HTTP layer answers
+/// 1002001); the pool reconnects by itself, with backoff, when the database is back.
+public final class PostgresStore: HireStore {
+    let client: PostgresClient
+    let configuration: PostgresStoreConfiguration
+    let logger: Logger
+    private let runTask: Task<Void, Never>
+    private let closed = Mutex(false)
+    /// Background work owned by the store (shared rate limiters), stopped by ``close()``.
+    let children = Mutex<[@Sendable () async -> Void]>([])
+    private let closeActions = Mutex<[@Sendable () async -> Void]>([])
+
+    /// Connects, and migrates the database to the current schema.
+    ///
+    /// A database still starting is waited for (up to `startupWait`); a refused login or a
+    /// missing database fails at once, with the server's message.
+    public init(
+        configuration: PostgresStoreConfiguration, logger: Logger = Logger(label: "hire-postgres"),
+        startupWait: Duration = .seconds(30)
+    ) async throws {
+        self.configuration = configuration
+        self.logger = logger
+        try await Self.checkReachable(configuration, logger: logger, wait: startupWait)
+        let client = PostgresClient(configuration: configuration.clientConfiguration, backgroundLogger: logger)
+        self.client = client
+        let (started, signal) = AsyncStream.makeStream(of: Void.self)
+        runTask = Task {
+            signal.finish()
+            await client.run()
+        }
+        // Let run() begin before the first lease (PostgresNIO warns of leases before it).
+        for await _ in started {}
+        try? await Task.sleep(for: .milliseconds(2))
+        do {
+            try await PostgresSchema.migrate(client, logger: logger)
+        } catch {
+            runTask.cancel()
+            await runTask.value
+            throw error
+        }
+    }
+
+    /// Opens one connection outside the pool, so that a wrong password or database name is
+    /// reported as such (the pool would retry it for a minute, then report only that it gave up).
+    private static func checkReachable(
+        _ configuration: PostgresStoreConfiguration, logger: Logger, wait: Duration
+    ) async throws {
+        let deadline = ContinuousClock.now + wait
+        while true {
+            do {
+                let connection = try await PostgresConnection.connect(
+                    configuration: try configuration.connectionConfiguration(), id: 0, logger: logger)
+                try await connection.close()
+                return
+            } catch let error as PSQLError where error.code == .server {
+                throw PostgresUnavailable.refused(
+                    database: configuration.redactedDescription, message: error.serverInfo?[.message] ?? "\(error.code)")
+            } catch let error as PSQLError where error.code == .sslUnsupported {
+                throw PostgresUnavailable.refused(
+                    database: configuration.redactedDescription, message: "the server does not support TLS (sslmode)")
+            } catch {
+                guard ContinuousClock.now < deadline else {
+                    throw PostgresUnavailable.unreachable(
+                        database: configuration.redactedDescription, error: String(reflecting: error))
+                }
+                logger.warning(
+                    "database not reachable yet; retrying",
+                    metadata: ["database": "\(configuration.redactedDescription)", "error": "\(String(reflecting: error))"])
+                try await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+
+    /// Connects to the database of a `postgres://` URL.
+    public convenience init(url: String, logger: Logger = Logger(label: "hire-postgres")) async throws {
+        try await self.init(configuration: PostgresStoreConfiguration(url: url), logger: logger)
+    }
+
+    public func close() async throws {
+        let alreadyClosed = closed.withLock { closed in
+            defer { closed = true }
+            return closed
+        }
+        guard !alreadyClosed else { return }
+        for stop in children.withLock({ children in defer { children = [] }; return children }) {
+            await stop()
+        }
+        runTask.cancel()
+        await runTask.value
+        for action in closeActions.withLock({ actions in defer { actions = [] }; return actions }) {
+            await action()
+        }
+    }
+
+    /// Runs `action` once ``close()`` has released every connection.
+    public func afterClose(_ action: @escaping @Sendable () async -> Void) {
+        closeActions.withLock { $0.append(action) }
+    }
+
+    // MARK: Running queries
+
+    /// Runs `body` on a connection of the pool, failing with ``PostgresUnavailable`` when
+    /// none is free within the acquire timeout (the database down, or the pool exhausted).
+    func withConnection<Result: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        let lease = LeaseState()
+        let client = client
+        let timeout = configuration.acquireTimeout
+        return try await withThrowingTaskGroup(of: Result?.self) { group in
+            group.addTask {
+                try await client.withConnection { connection in
+                    guard lease.markLeased() else { throw PostgresUnavailable.acquireTimeout }
+                    return try await body(connection)
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                if lease.markTimedOut() { throw PostgresUnavailable.acquireTimeout }
+                return nil
+            }
+            defer { group.cancelAll() }
+            while let next = try await group.next() {
+                if let result = next { return result }
+            }
+            throw PostgresUnavailable.acquireTimeout
+        }
+    }
+
+    /// Runs one statement and collects its rows.
+    func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        try await withConnection { [logger] connection in
+            try await connection.run(query, logger: logger)
+        }
+    }
+
+    /// Runs one statement, ignoring rows.
+    func execute(_ query: PostgresQuery) async throws {
+        _ = try await rows(query)
+    }
+
+    /// Runs `body` in a transaction, retrying it (if `retrying`) when the database reports a
+    /// serialization failure or a deadlock (which distributed engines do under contention).
+    func transaction<Result: Sendable>(
+        _ begin: PostgresQuery = "BEGIN", retrying: Bool = true,
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        var attempt = 1
+        while true {
+            do {
+                return try await withConnection { [logger] connection in
+                    try await connection.run(begin, logger: logger)
+                    do {
+                        let result = try await body(connection)
+                        try await connection.run("COMMIT", logger: logger)
+                        return result
+                    } catch {
+                        do {
+                            try await connection.run("ROLLBACK", logger: logger)
+                        } catch {
+                            // A connection that cannot roll back must not go back to the pool in a transaction.
+                            try? await connection.close()
+                        }
+                        throw error
+                    }
+                }
+            } catch let error as PSQLError where retrying && attempt < 5 && Self.isRetryable(error) {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...20) * attempt))
+            }
+        }
+    }
+
+    static func isRetryable(_ error: PSQLError) -> Bool {
+        guard let state = error.serverInfo?[.sqlState] else { return false }
+        return state == "40001" || state == "40P01"
+    }
+
+    // MARK: Housekeeping
+
+    public func isEmpty() async throws -> Bool {
+        let rows = try await rows("SELECT EXISTS (SELECT 1 FROM tenants)")
+        return try !rows[0].decode(Bool.self)
+    }
+
+    public func pageTokenKey() async throws -> [UInt8] {
+        let candidate = Data(AccessToken.newNonce())
+        // Two statements: the second sees the row another node may have committed first.
+        try await execute(
+            "INSERT INTO server_keys (name, key) VALUES ('page_token', \(candidate)) ON CONFLICT (name) DO NOTHING")
+        let rows = try await rows("SELECT key FROM server_keys WHERE name = 'page_token'")
+        return Array(try rows[0].decode(Data.self))
+    }
+
+    public func purgeExpired(now: Int64) async throws {
+        let historyHorizon = now - (PageTokenSealer.lifetime + 300) * 1000
+        try await execute("DELETE FROM access_tokens WHERE expires_at <= \(now)")
+        try await execute("DELETE FROM interviewer_history WHERE superseded_at < \(historyHorizon)")
+    }
+}
+
+/// The database could not be used.
+public enum PostgresUnavailable: Error, CustomStringConvertible, Sendable {
+    /// No connection of the pool became free within the acquire timeout.
+    case acquireTimeout
+    /// The connection closed while a statement waited for its answer.
+    case connectionLost
+    /// The server refused the connection (a wrong password, no such database).
+    case refused(database: String, message: String)
+    /// The server could not be reached at startup.
+    case unreachable(database: String, error: String)
+
+    public var description: String {
+        switch self {
+        case .acquireTimeout: "no database connection became available in time"
+        case .connectionLost: "the database connection closed before the statement was answered"
+        case .refused(let database, let message): "\(database) refused the connection: \(message)"
+        case .unreachable(let database, let error): "cannot reach \(database): \(error)"
+        }
+    }
+}
+
+/// Whether a connection was leased before the acquire timeout: whichever comes first wins.
+private final class LeaseState: Sendable {
+    private enum State { case waiting, leased, timedOut }
+    private let state = Mutex(State.waiting)
+
+    /// `false` if the wait timed out already (the connection must not be used).
+    func markLeased() -> Bool {
+        state.withLock { state in
+            guard state == .waiting else { return false }
+            state = .leased
+            return true
+        }
+    }
+
+    /// `true` if the wait timed out before a connection was leased.
+    func markTimedOut() -> Bool {
+        state.withLock { state in
+            guard state == .waiting else { return false }
+            state = .timedOut
+            return true
+        }
+    }
+}

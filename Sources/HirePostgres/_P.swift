@@ -1,1 +1,0 @@
-import PostgresNIO; import HireStore; public enum _P {}

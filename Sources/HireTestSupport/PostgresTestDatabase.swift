@@ -1,0 +1,84 @@
+import Foundation
+import HirePostgres
+import HireStore
+import Logging
+import PostgresNIO
+
+/// Fresh, empty PostgreSQL stores for tests, on the server named by `HIRE_TEST_POSTGRES_URL`.
+///
+/// Each store gets a schema of its own (`hire_test_<random>`) in that database, dropped
+/// when the store closes: tests run in parallel without seeing each other's data, and
+/// creating a schema is much faster than creating a database.
+public enum PostgresTestDatabase {
+    /// The test server's URL, if PostgreSQL tests are enabled.
+    public static var url: String? {
+        guard let url = ProcessInfo.processInfo.environment["HIRE_TEST_POSTGRES_URL"], !url.isEmpty else { return nil }
+        return url
+    }
+
+    public static var isEnabled: Bool { url != nil }
+
+    /// Quiet unless something goes wrong.
+    public static var logger: Logger {
+        var logger = Logger(label: "hire-postgres-test")
+        logger.logLevel = .warning
+        return logger
+    }
+
+    /// The test server's configuration, on `schema` if given.
+    public static func configuration(schema: String? = nil) throws -> PostgresStoreConfiguration {
+        guard let url else { throw PostgresTestDatabaseError.notConfigured }
+        var configuration = try PostgresStoreConfiguration(url: url)
+        if let schema { configuration.schema = schema }
+        return configuration
+    }
+
+    /// Creates an empty schema and returns its name.
+    public static func makeSchema() async throws -> String {
+        let name = "hire_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        try await administer("CREATE SCHEMA \(unescaped: name)")
+        return name
+    }
+
+    /// Drops a schema made by ``makeSchema()`` and everything in it.
+    public static func dropSchema(_ name: String) async throws {
+        precondition(name.hasPrefix("hire_test_") && PostgresStoreConfiguration.isPlainIdentifier(name))
+        try await administer("DROP SCHEMA IF EXISTS \(unescaped: name) CASCADE")
+    }
+
+    /// A store on `schema`, or on a fresh schema dropped when the store closes.
+    public static func makeStore(schema: String? = nil, acquireTimeout: Duration? = nil) async throws -> PostgresStore {
+        let owned = schema == nil
+        let name: String
+        if let schema { name = schema } else { name = try await makeSchema() }
+        var configuration = try configuration(schema: name)
+        configuration.maximumConnections = 8
+        configuration.minimumConnections = 0
+        if let acquireTimeout { configuration.acquireTimeout = acquireTimeout }
+        let store: PostgresStore
+        do {
+            store = try await PostgresStore(configuration: configuration, logger: logger)
+        } catch {
+            if owned { try? await dropSchema(name) }
+            throw error
+        }
+        if owned { store.afterClose { try? await dropSchema(name) } }
+        return store
+    }
+
+    /// Runs one statement outside any test schema.
+    public static func administer(_ query: PostgresQuery) async throws {
+        let client = PostgresClient(configuration: try configuration().clientConfiguration, backgroundLogger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            // Let run() begin before the first lease (PostgresNIO warns of leases before it).
+            try await Task.sleep(for: .milliseconds(5))
+            _ = try await client.query(query, logger: logger).collect()
+        }
+    }
+}
+
+public enum PostgresTestDatabaseError: Error {
+    case notConfigured
+}
