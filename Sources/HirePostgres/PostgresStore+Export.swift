@@ -19,38 +19,28 @@ extension PostgresStore {
             }
             let keys = tenantKeys.map { $0.sorted() } ?? known
             if let missing = keys.first(where: { !known.contains($0) }) { throw StoreError.unknownTenant(missing) }
-            for key in keys {
-                try await PostgresExporter(connection: connection, logger: logger, tenantKey: key, sink: sink).run()
+            for (index, key) in keys.enumerated() {
+                var export = TenantExport(tenantKey: key, tenantIndex: index, sink: sink)
+                try await PostgresExporter(connection: connection, logger: logger, tenantKey: key).run(&export)
             }
         }
     }
 }
 
-/// Reads one tenant's entities in export order, streaming them to a sink.
+/// Reads one tenant's entities in export order, streaming them to the export.
 private struct PostgresExporter {
     let connection: PostgresConnection
     let logger: Logger
     let tenantKey: String
-    let sink: (DataFileEntry) throws -> Void
 
-    func run() async throws {
+    func run(_ export: inout TenantExport) async throws {
         let name = try await connection.query(
             "SELECT name FROM tenants WHERE tenant_key = \(tenantKey)", logger: logger
         ).collect().first?.decode(String?.self) ?? nil
-        try emit(.tenant(TenantEntity(tenantKey: tenantKey, name: name)), .tenant, index: nil)
+        try export.emit(.tenant(TenantEntity(tenantKey: tenantKey, name: name)))
         for kind in DataFileFormat.documentOrder {
-            var index = 0
-            try await each(kind) { entity in
-                try emit(entity, kind, index: index)
-                index += 1
-            }
+            try await each(kind) { entity in try export.emit(entity) }
         }
-    }
-
-    private func emit(_ entity: DataFileEntry.Entity, _ kind: EntityKind, index: Int?) throws {
-        var location = DataLocation(path: JSONPath.root / "tenants")
-        if let index { location = location / kind.collectionName / index }
-        try sink(DataFileEntry(tenantKey: tenantKey, entity: entity, location: location))
     }
 
     private func each(_ kind: EntityKind, _ body: (DataFileEntry.Entity) throws -> Void) async throws {

@@ -11,35 +11,25 @@ extension SQLiteStore {
             let known = try String.fetchAll(db, sql: "SELECT tenant_key FROM tenants ORDER BY tenant_key")
             let keys = tenantKeys.map { $0.sorted() } ?? known
             if let missing = keys.first(where: { !known.contains($0) }) { throw StoreError.unknownTenant(missing) }
-            for key in keys {
-                try SQLiteExporter(db: db, tenantKey: key, sink: sink).run()
+            for (index, key) in keys.enumerated() {
+                var export = TenantExport(tenantKey: key, tenantIndex: index, sink: sink)
+                try SQLiteExporter(db: db, tenantKey: key).run(&export)
             }
         }
     }
 }
 
-/// Reads one tenant's entities in export order, streaming them to a sink.
+/// Reads one tenant's entities in export order, streaming them to the export.
 private struct SQLiteExporter {
     let db: Database
     let tenantKey: String
-    let sink: (DataFileEntry) throws -> Void
 
-    func run() throws {
+    func run(_ export: inout TenantExport) throws {
         let name = try String.fetchOne(db, sql: "SELECT name FROM tenants WHERE tenant_key = ?", arguments: [tenantKey])
-        try emit(.tenant(TenantEntity(tenantKey: tenantKey, name: name)), .tenant, index: nil)
+        try export.emit(.tenant(TenantEntity(tenantKey: tenantKey, name: name)))
         for kind in DataFileFormat.documentOrder {
-            var index = 0
-            try each(kind) { entity in
-                try emit(entity, kind, index: index)
-                index += 1
-            }
+            try each(kind) { entity in try export.emit(entity) }
         }
-    }
-
-    private func emit(_ entity: DataFileEntry.Entity, _ kind: EntityKind, index: Int?) throws {
-        var location = DataLocation(path: JSONPath.root / "tenants")
-        if let index { location = location / kind.collectionName / index }
-        try sink(DataFileEntry(tenantKey: tenantKey, entity: entity, location: location))
     }
 
     private func each(_ kind: EntityKind, _ body: (DataFileEntry.Entity) throws -> Void) throws {
