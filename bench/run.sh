@@ -3,6 +3,7 @@
 # in one run on one machine, and prints a Markdown table of ratios.
 #
 #   bench/run.sh [seconds per endpoint, default 10] [connections, default 16]
+#   BENCH_DATABASE=postgres://… bench/run.sh     # on PostgreSQL (an empty database)
 #
 # Needs wrk (apt-get install wrk). Builds the release binary first.
 set -euo pipefail
@@ -17,8 +18,13 @@ work=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 python3 bench/make-data.py 5000 1000 >"$work/bench.json"
 
-"$bin" import "$work/bench.json" --database "$work/bench.sqlite" --log-level error >/dev/null
-"$bin" serve --database "$work/bench.sqlite" --port 0 --no-demo --rate-limit off --log-level error >"$work/out" 2>&1 &
+database=${BENCH_DATABASE:-$work/bench.sqlite}
+case "$database" in
+  postgres*) backend="PostgreSQL 15 on loopback" ;;
+  *) backend="SQLite (WAL, synchronous=FULL)" ;;
+esac
+"$bin" import "$work/bench.json" --database "$database" --log-level error >/dev/null
+"$bin" serve --database "$database" --port 0 --no-demo --rate-limit off --log-level error >"$work/out" 2>&1 &
 server=$!
 for _ in $(seq 100); do grep -q listening "$work/out" && break; sleep 0.1; done
 base=$(sed -nE 's/.*listening on (http:[^ ]+).*/\1/p' "$work/out")
@@ -49,7 +55,7 @@ results+=("$(run 'PATCH interviewer (durable commit)' patch.lua /)")
 rss=$(awk '/VmHWM/ {print $2, $3}' /proc/$server/status)
 baseline=$(cut -d'|' -f2 <<<"${results[0]}")
 echo
-echo "wrk -t$threads -c$connections -d${seconds}s, release build, SQLite (WAL, synchronous=FULL), $(nproc) cores"
+echo "wrk -t$threads -c$connections -d${seconds}s, release build, $backend, $(nproc) cores"
 echo
 echo "| endpoint | requests/s | vs /healthz | p50 | p99 | non-2xx |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: |"

@@ -4,10 +4,12 @@ import Logging
 import ServiceLifecycle
 
 /// Drops expired tokens and stale interviewer history once a minute, until shutdown.
-struct PurgeService: Service {
+struct PurgeService: Service, CustomStringConvertible {
     let store: any HireStore
     let logger: Logger
     var interval: Duration = .seconds(60)
+
+    var description: String { "PurgeService" }
 
     func run() async throws {
         while !Task.isCancelledOrShuttingDown {

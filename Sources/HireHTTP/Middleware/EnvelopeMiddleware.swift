@@ -3,7 +3,6 @@ import HireCore
 import HTTPTypes
 import Hummingbird
 import Logging
-import Logging
 
 /// The outermost middleware: gives every request a log id, answers every error
 /// in the envelope, and never lets a fault escape as anything but 1002001.
@@ -18,13 +17,16 @@ struct EnvelopeMiddleware: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var context = context
+        let started = ContinuousClock.now
         context.logID = LogID.make(now: clock.now())
         context.logger[metadataKey: "log_id"] = .string(context.logID)
         var response: Response
+        var code: APICode?
         do {
             response = try await next(request, context)
         } catch let error as APIError {
             if error.code == .systemError { context.logger.error("answered with a system error") }
+            code = error.code
             response = WireResponse.error(error, logID: context.logID)
         } catch let error as HTTPError where error.status == .notFound {
             response = routeNotFound(request, logID: context.logID)
@@ -36,6 +38,14 @@ struct EnvelopeMiddleware: RouterMiddleware {
             response = WireResponse.error(.systemError, logID: context.logID)
         }
         response.headers[WireResponse.logIDField] = context.logID
+        // The path only: queries and bodies stay out of the logs.
+        context.logger.debug(
+            "request",
+            metadata: [
+                "method": "\(request.method)", "path": "\(request.uri.path)",
+                "status": "\(response.status.code)", "code": code.map { "\($0.rawValue)" } ?? "-",
+                "duration_ms": "\((ContinuousClock.now - started).milliseconds)",
+            ])
         return response
     }
 
@@ -62,4 +72,12 @@ struct EnvelopeMiddleware: RouterMiddleware {
 public enum HireHTTPLimits {
     /// Largest request body accepted: 1 MiB.
     public static let maximumBodySize = 1 << 20
+}
+
+extension Duration {
+    /// Whole and fractional milliseconds, for logs.
+    fileprivate var milliseconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+    }
 }
