@@ -25,6 +25,26 @@ extension PostgresConnection {
     func run(_ query: PostgresQuery, logger: Logger) async throws -> [PostgresRow] {
         try await watchedRows(query, logger: logger).get()
     }
+
+    /// Runs a prepared statement (preparing it first on this connection if it is new here)
+    /// and collects its rows, watched like ``watchedRows(_:logger:)``.
+    @discardableResult
+    func run<Statement: HireStatement>(_ statement: Statement, logger: Logger) async throws -> [PostgresRow] {
+        let promise = eventLoop.makePromise(of: [PostgresRow].self)
+        let watch = QueryWatch(promise: promise)
+        // Unstructured: if the answer never comes, the watch answers, and this task stays parked.
+        Task {
+            do {
+                var rows: [PostgresRow] = []
+                for try await row in try await execute(statement, logger: logger) { rows.append(row) }
+                watch.complete(with: .success(rows))
+            } catch {
+                watch.complete(with: .failure(error))
+            }
+        }
+        watch.arm(connection: self)
+        return try await promise.futureResult.get()
+    }
 }
 
 /// The pending statement of ``PostgresConnection/watchedRows(_:logger:)``: completed once,
@@ -44,6 +64,8 @@ private final class QueryWatch: Sendable {
         let timer = state.withLock { state -> Scheduled<Void>?? in
             guard !state.done else { return nil }
             state.done = true
+            // The timer's task holds this watch: dropping it here breaks the cycle.
+            defer { state.timer = nil }
             return .some(state.timer)
         }
         guard let timer else { return }

@@ -1,77 +1,51 @@
-import FeishuWire
-import HireCore
-import PostgresNIO
-
-/// SQL pieces resolving user IDs inside one ``IdentityView``. Each is a fixed text
-/// for the view's type with the IDs bound as parameters.
-extension PostgresQuery.StringInterpolation {
-    /// A query of the `users` row (`id`, `user_id`) that `externalID` names in `view`.
-    mutating func appendInterpolation(userOf externalID: String, in view: IdentityView) {
-        switch view.type {
-        case .userID:
-            appendLiteral("SELECT id, user_id FROM users WHERE tenant_key = ")
-            appendInterpolation(view.tenantKey)
-            appendLiteral(" AND user_id = ")
-            appendInterpolation(externalID)
-        case .peopleAdminID:
-            appendLiteral("SELECT id, user_id FROM users WHERE tenant_key = ")
-            appendInterpolation(view.tenantKey)
-            appendLiteral(" AND people_admin_id = ")
-            appendInterpolation(externalID)
-        case .openID, .unionID:
-            appendLiteral("SELECT u.id, u.user_id FROM user_ids x JOIN users u ON u.id = x.user_row WHERE x.tenant_key = ")
-            appendInterpolation(view.tenantKey)
-            appendLiteral(" AND x.id_type = ")
-            appendInterpolation(view.type.rawValue)
-            appendLiteral(" AND x.namespace = ")
-            appendInterpolation(view.namespace)
-            appendLiteral(" AND x.external_id = ")
-            appendInterpolation(externalID)
-        }
+/// SQL pieces resolving user IDs inside one ``IdentityView``, for the prepared statements.
+///
+/// A prepared statement has one text whatever the view, so the ID type is a parameter:
+/// each alternative is gated on it (`$type = 'user_id' AND …`), and PostgreSQL's plan
+/// runs only the alternative whose gate holds. The arguments are the placeholders
+/// (`$1`, …) of the statement's parameters: fixed text, never input.
+enum IdentitySQL {
+    /// The `users` row (`id`, `user_id`) that the ID `externalID` names in the view.
+    static func userOf(externalID: String, tenant: String, type: String, namespace: String) -> String {
+        """
+        SELECT id, user_id FROM users
+            WHERE \(type)::text = 'user_id' AND tenant_key = \(tenant)::text AND user_id = \(externalID)::text
+        UNION ALL
+        SELECT id, user_id FROM users
+            WHERE \(type)::text = 'people_admin_id' AND tenant_key = \(tenant)::text
+                AND people_admin_id = \(externalID)::text
+        UNION ALL
+        SELECT u.id, u.user_id FROM user_ids x JOIN users u ON u.id = x.user_row
+            WHERE \(type)::text IN ('open_id', 'union_id') AND x.tenant_key = \(tenant)::text
+                AND x.id_type = \(type)::text AND x.namespace = \(namespace)::text AND x.external_id = \(externalID)::text
+        """
     }
 
-    /// A query of the `users` rows (`id`) that any of `externalIDs` names in `view`.
-    mutating func appendInterpolation(usersOf externalIDs: [String], in view: IdentityView) {
-        switch view.type {
-        case .userID:
-            appendLiteral("SELECT id FROM users WHERE tenant_key = ")
-            appendInterpolation(view.tenantKey)
-            appendLiteral(" AND user_id = ANY(")
-            appendInterpolation(externalIDs)
-            appendLiteral(")")
-        case .peopleAdminID:
-            appendLiteral("SELECT id FROM users WHERE tenant_key = ")
-            appendInterpolation(view.tenantKey)
-            appendLiteral(" AND people_admin_id = ANY(")
-            appendInterpolation(externalIDs)
-            appendLiteral(")")
-        case .openID, .unionID:
-            appendLiteral("SELECT user_row AS id FROM user_ids WHERE tenant_key = ")
-            appendInterpolation(view.tenantKey)
-            appendLiteral(" AND id_type = ")
-            appendInterpolation(view.type.rawValue)
-            appendLiteral(" AND namespace = ")
-            appendInterpolation(view.namespace)
-            appendLiteral(" AND external_id = ANY(")
-            appendInterpolation(externalIDs)
-            appendLiteral(")")
-        }
+    /// The `users` rows (`id`) that any ID of the text array `externalIDs` names in the view.
+    static func usersOf(externalIDs: String, tenant: String, type: String, namespace: String) -> String {
+        """
+        SELECT id FROM users
+            WHERE \(type)::text = 'user_id' AND tenant_key = \(tenant)::text AND user_id = ANY(\(externalIDs)::text[])
+        UNION ALL
+        SELECT id FROM users
+            WHERE \(type)::text = 'people_admin_id' AND tenant_key = \(tenant)::text
+                AND people_admin_id = ANY(\(externalIDs)::text[])
+        UNION ALL
+        SELECT user_row FROM user_ids
+            WHERE \(type)::text IN ('open_id', 'union_id') AND tenant_key = \(tenant)::text
+                AND id_type = \(type)::text AND namespace = \(namespace)::text
+                AND external_id = ANY(\(externalIDs)::text[])
+        """
     }
 
-    /// An expression of the ID, in `view`, of the `users` row aliased `alias` (NULL if it has none).
-    mutating func appendInterpolation(idOf alias: UserAlias, in view: IdentityView) {
-        switch view.type {
-        case .userID:
-            appendLiteral("\(alias.rawValue).user_id")
-        case .peopleAdminID:
-            appendLiteral("\(alias.rawValue).people_admin_id")
-        case .openID, .unionID:
-            appendLiteral("(SELECT external_id FROM user_ids WHERE user_row = \(alias.rawValue).id AND id_type = ")
-            appendInterpolation(view.type.rawValue)
-            appendLiteral(" AND namespace = ")
-            appendInterpolation(view.namespace)
-            appendLiteral(")")
-        }
+    /// The ID, in the view, of the `users` row aliased `alias` (NULL if it has none).
+    static func idOf(_ alias: UserAlias, type: String, namespace: String) -> String {
+        let row = alias.rawValue
+        return """
+            CASE \(type)::text WHEN 'user_id' THEN \(row).user_id WHEN 'people_admin_id' THEN \(row).people_admin_id
+                ELSE (SELECT external_id FROM user_ids
+                    WHERE user_row = \(row).id AND id_type = \(type)::text AND namespace = \(namespace)::text) END
+            """
     }
 }
 

@@ -42,18 +42,31 @@ extension PostgresStore {
     }
 
     public func principal(tokenHash: String, now: Int64) async throws -> Principal? {
-        // A token minted under a secret the app no longer has is revoked.
-        let rows = try await rows(
-            """
-            SELECT a.tenant_key, a.app_id, a.developer, a.scopes
-            FROM access_tokens t JOIN apps a ON a.app_id = t.app_id
-            WHERE t.token_hash = \(tokenHash) AND t.expires_at > \(now) AND t.secret_sha256 = a.secret_sha256
-            """)
+        let rows = try await rows(PrincipalStatement(tokenHash: tokenHash, now: now))
         return try rows.first.map { row in
             let (tenantKey, appID, developer, scopes) = try row.decode((String, String, String, String).self)
             return Principal(
                 tenantKey: tenantKey, appID: appID, developer: developer,
                 scopes: Set(scopes.split(separator: " ").map { Scope(rawValue: String($0)) }))
         }
+    }
+}
+
+/// The app and tenant of a valid token. A token minted under a secret the app no longer has is revoked.
+struct PrincipalStatement: HireStatement {
+    static let sql = """
+        SELECT a.tenant_key, a.app_id, a.developer, a.scopes
+        FROM access_tokens t JOIN apps a ON a.app_id = t.app_id
+        WHERE t.token_hash = $1::text AND t.expires_at > $2::int8 AND t.secret_sha256 = a.secret_sha256
+        """
+
+    let tokenHash: String
+    let now: Int64
+
+    func makeBindings() -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: 2)
+        bindings.append(tokenHash)
+        bindings.append(now)
+        return bindings
     }
 }

@@ -130,7 +130,14 @@ public final class PostgresStore: HireStore {
                 }
             }
             group.addTask {
-                try? await Task.sleep(for: timeout)
+                // An event-loop timer, freed when cancelled: a cancelled `Task.sleep` holds its
+                // timer until the deadline, which at thousands of operations a second adds up.
+                let timer = NIOSingletons.posixEventLoopGroup.any().scheduleTask(in: .init(timeout)) {}
+                try? await withTaskCancellationHandler {
+                    try await timer.futureResult.get()
+                } onCancel: {
+                    timer.cancel()
+                }
                 if lease.markTimedOut() { throw PostgresUnavailable.acquireTimeout }
                 return nil
             }
@@ -146,6 +153,13 @@ public final class PostgresStore: HireStore {
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
         try await withConnection { [logger] connection in
             try await connection.run(query, logger: logger)
+        }
+    }
+
+    /// Runs one prepared statement and collects its rows.
+    func rows<Statement: HireStatement>(_ statement: Statement) async throws -> [PostgresRow] {
+        try await withConnection { [logger] connection in
+            try await connection.run(statement, logger: logger)
         }
     }
 

@@ -6,9 +6,10 @@ import PostgresNIO
 /// `postgres://user:password@host:port/database?option=value&…`, options:
 /// - `sslmode`: `disable`, `prefer` (the default, as libpq) or `require`;
 /// - `schema`: the schema holding the tables (default: the server's `search_path`, normally `public`);
-/// - `pool_size`: most connections this node opens (default 10); `pool_min`: kept open when idle (default 1);
+/// - `pool_size`: most connections this node opens (default 10); `pool_min`: kept open when idle (default: `pool_size`);
 /// - `connect_timeout`: seconds to open a connection (default 5);
 /// - `acquire_timeout`: seconds a query waits for a free connection before the request fails (default 5);
+/// - `keepalive`: seconds between pings of an idle connection (default 5);
 /// - `host`: a directory holding the server's Unix socket, instead of TCP;
 /// - `application_name`: the name the connections show in `pg_stat_activity` (default `hire-server`).
 public struct PostgresStoreConfiguration: Sendable {
@@ -23,10 +24,18 @@ public struct PostgresStoreConfiguration: Sendable {
     /// The schema (the connection's `search_path`); the server's default when `nil`.
     public var schema: String?
     public var maximumConnections: Int
+    /// Connections kept open while idle. Below ``maximumConnections``, the pool closes the rest
+    /// after a minute idle, at the cost of a timer per release of a connection.
     public var minimumConnections: Int
     public var connectTimeout: Duration
     /// How long a query waits for a connection of the pool; past it the query fails (and the request gets 1002001).
     public var acquireTimeout: Duration
+    /// How often an idle pooled connection is pinged, to find the ones a firewall dropped silently.
+    ///
+    /// Short on purpose: PostgresNIO arms a timer of this length at every release of a connection
+    /// and keeps it (a cancelled `Task.sleep`) until its deadline, so under load the memory those
+    /// timers hold grows with this period; a busy connection is never pinged.
+    public var keepAliveFrequency: Duration
     /// Shown in `pg_stat_activity`.
     public var applicationName = "hire-server"
 
@@ -39,8 +48,8 @@ public struct PostgresStoreConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 5432, socketDirectory: String? = nil, username: String,
         password: String? = nil, database: String? = nil, tls: TLSMode = .prefer, schema: String? = nil,
-        maximumConnections: Int = 10, minimumConnections: Int = 1, connectTimeout: Duration = .seconds(5),
-        acquireTimeout: Duration = .seconds(5)
+        maximumConnections: Int = 10, minimumConnections: Int? = nil, connectTimeout: Duration = .seconds(5),
+        acquireTimeout: Duration = .seconds(5), keepAliveFrequency: Duration = .seconds(5)
     ) {
         self.host = host
         self.port = port
@@ -51,9 +60,10 @@ public struct PostgresStoreConfiguration: Sendable {
         self.tls = tls
         self.schema = schema
         self.maximumConnections = maximumConnections
-        self.minimumConnections = minimumConnections
+        self.minimumConnections = min(minimumConnections ?? maximumConnections, maximumConnections)
         self.connectTimeout = connectTimeout
         self.acquireTimeout = acquireTimeout
+        self.keepAliveFrequency = keepAliveFrequency
     }
 
     /// Reads a `postgres://` or `postgresql://` URL.
@@ -72,6 +82,7 @@ public struct PostgresStoreConfiguration: Sendable {
         let path = components.percentEncodedPath.removingPercentEncoding ?? ""
         let name = path.hasPrefix("/") ? String(path.dropFirst()) : path
         database = name.isEmpty ? nil : name
+        var minimum: Int?
         for item in components.queryItems ?? [] {
             let value = item.value ?? ""
             switch item.name {
@@ -91,11 +102,13 @@ public struct PostgresStoreConfiguration: Sendable {
             case "pool_size", "pool_max":
                 maximumConnections = try Self.count(value, item.name, minimum: 1)
             case "pool_min":
-                minimumConnections = try Self.count(value, item.name, minimum: 0)
+                minimum = try Self.count(value, item.name, minimum: 0)
             case "connect_timeout":
                 connectTimeout = .seconds(try Self.count(value, item.name, minimum: 1))
             case "acquire_timeout":
                 acquireTimeout = .seconds(try Self.count(value, item.name, minimum: 1))
+            case "keepalive":
+                keepAliveFrequency = .seconds(try Self.count(value, item.name, minimum: 1))
             case "host":
                 guard value.hasPrefix("/") else { throw PostgresConfigurationError("host= must be a socket directory") }
                 socketDirectory = value
@@ -105,7 +118,7 @@ public struct PostgresStoreConfiguration: Sendable {
                 throw PostgresConfigurationError("unknown option \"\(item.name)\" in the database URL")
             }
         }
-        minimumConnections = min(minimumConnections, maximumConnections)
+        minimumConnections = min(minimum ?? maximumConnections, maximumConnections)
     }
 
     /// The URL without its password, for logs.
@@ -166,7 +179,7 @@ public struct PostgresStoreConfiguration: Sendable {
         configuration.options.minimumConnections = minimumConnections
         configuration.options.connectTimeout = connectTimeout
         configuration.options.connectionIdleTimeout = .seconds(60)
-        configuration.options.keepAliveBehavior = .init(frequency: .seconds(30))
+        configuration.options.keepAliveBehavior = .init(frequency: keepAliveFrequency)
         configuration.options.additionalStartupParameters = startupParameters
         return configuration
     }

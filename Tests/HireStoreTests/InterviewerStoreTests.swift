@@ -138,10 +138,11 @@ struct InterviewerStoreTests {
         try await withFixtureStore(backend) { store async throws in
             let view = IdentityView.acme(.userID)
             let first = try await store.listInterviewers(in: view, query: InterviewerListQuery(pageSize: 1), after: nil)
+            let cursor: InterviewerCursor = try #require(first.nextCursor)
             _ = try await store.patchInterviewer(externalID: "carol", in: view, verifyStatus: .verified, now: now)
             try await store.purgeExpired(now: now + 60_000)
             let second = try await store.listInterviewers(
-                in: view, query: InterviewerListQuery(pageSize: 1), after: try #require(first.nextCursor))
+                in: view, query: InterviewerListQuery(pageSize: 1), after: cursor)
             #expect(second.rows.map(\.userID) == ["carol"])
             #expect(second.rows.first?.verifyStatus == .unverified)
         }
