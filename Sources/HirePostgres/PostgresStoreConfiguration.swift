@@ -24,8 +24,8 @@ public struct PostgresStoreConfiguration: Sendable {
     /// The schema (the connection's `search_path`); the server's default when `nil`.
     public var schema: String?
     public var maximumConnections: Int
-    /// Connections kept open while idle. Below ``maximumConnections``, the pool closes the rest
-    /// after a minute idle, at the cost of a timer per release of a connection.
+    /// Connections kept open while idle (by default all ``maximumConnections``). Fewer, and the
+    /// pool closes the rest after a minute idle, at the cost of a timer per release of a connection.
     public var minimumConnections: Int
     public var connectTimeout: Duration
     /// How long a query waits for a connection of the pool; past it the query fails (and the request gets 1002001).
