@@ -11,13 +11,11 @@ extension PostgresConnection {
     /// A watch checks the connection every second while the statement runs, so a lost database
     /// turns into an error (and a 1002001 answer) rather than a request that never ends.
     func watchedRows(_ query: PostgresQuery, logger: Logger) -> EventLoopFuture<[PostgresRow]> {
-        let promise = eventLoop.makePromise(of: [PostgresRow].self)
-        let watch = QueryWatch(promise: promise)
-        self.query(query, logger: logger).whenComplete { result in
-            watch.complete(with: result.map(\.rows))
+        watched { watch in
+            self.query(query, logger: logger).whenComplete { result in
+                watch.complete(with: result.map(\.rows))
+            }
         }
-        watch.arm(connection: self)
-        return promise.futureResult
     }
 
     /// Runs one statement and collects its rows (see ``watchedRows(_:logger:)``).
@@ -30,25 +28,34 @@ extension PostgresConnection {
     /// and collects its rows, watched like ``watchedRows(_:logger:)``.
     @discardableResult
     func run<Statement: HireStatement>(_ statement: Statement, logger: Logger) async throws -> [PostgresRow] {
+        try await watched { watch in
+            // Unstructured: PostgresNIO offers prepared statements only as `async`, and if the
+            // answer never comes, the watch answers while this task stays parked.
+            Task {
+                do {
+                    var rows: [PostgresRow] = []
+                    for try await row in try await self.execute(statement, logger: logger) { rows.append(row) }
+                    watch.complete(with: .success(rows))
+                } catch {
+                    watch.complete(with: .failure(error))
+                }
+            }
+        }.get()
+    }
+
+    /// The rows of the statement that `start` sends, answered by the statement or, if the
+    /// connection closes first, by ``PostgresUnavailable/connectionLost``.
+    private func watched(_ start: (QueryWatch) -> Void) -> EventLoopFuture<[PostgresRow]> {
         let promise = eventLoop.makePromise(of: [PostgresRow].self)
         let watch = QueryWatch(promise: promise)
-        // Unstructured: if the answer never comes, the watch answers, and this task stays parked.
-        Task {
-            do {
-                var rows: [PostgresRow] = []
-                for try await row in try await execute(statement, logger: logger) { rows.append(row) }
-                watch.complete(with: .success(rows))
-            } catch {
-                watch.complete(with: .failure(error))
-            }
-        }
+        start(watch)
         watch.arm(connection: self)
-        return try await promise.futureResult.get()
+        return promise.futureResult
     }
 }
 
-/// The pending statement of ``PostgresConnection/watchedRows(_:logger:)``: completed once,
-/// by its answer or by the connection's closing.
+/// A statement in flight on a watched connection: completed once, by its answer or by the
+/// connection's closing.
 private final class QueryWatch: Sendable {
     private struct State {
         var done = false
