@@ -12,12 +12,23 @@ public enum HireApplication {
     /// The router with every endpoint, the envelope and the gates.
     public static func router(services: HireServices) -> Router<HireRequestContext> {
         let router = Router(context: HireRequestContext.self)
-        router.add(middleware: EnvelopeMiddleware(clock: services.clock, routes: Endpoint.all + [.health]))
+        let admin = services.adminToken.flatMap { token in services.controls.map { (token, $0) } }
+        router.add(middleware: EnvelopeMiddleware(
+            clock: services.clock, routes: Endpoint.all + [.health] + (admin == nil ? [] : AdminRoutes.all),
+            journal: services.controls?.journal))
         HealthController().addRoutes(to: router)
         AuthController(services: services).addRoutes(to: router)
         InterviewerController(services: services).addRoutes(to: router)
         InterviewController(services: services).addRoutes(to: router)
+        if let (token, controls) = admin {
+            AdminRoutes.add(to: router, services: services, controls: controls, token: token)
+        }
         return router
+    }
+
+    /// The services to run beside the server: the admin API's settings sync, when it is on.
+    public static func services(_ services: HireServices) -> [any Service] {
+        services.controls.map { [$0] } ?? []
     }
 
     /// The application, listening as `configuration` says, running `services` alongside.
@@ -32,7 +43,7 @@ public enum HireApplication {
             router: router(services: services),
             server: server(services: services),
             configuration: configuration,
-            services: backgroundServices,
+            services: backgroundServices + Self.services(services),
             onServerRunning: onServerRunning,
             logger: logger)
     }

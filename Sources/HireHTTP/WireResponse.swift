@@ -25,6 +25,14 @@ enum WireResponse {
         json(errorBody(error, logID: logID), status: HTTPResponse.Status(code: error.httpStatus))
     }
 
+    /// 99991400 with the headers the platform's rate limit sends.
+    static func rateLimited(_ error: APIError = .rateLimited, limit: Int, resetAfter: Int, logID: String) -> Response {
+        var response = WireResponse.error(error, logID: logID)
+        response.headers[HTTPField.Name(WireHeader.rateLimitLimit)!] = String(limit)
+        response.headers[HTTPField.Name(WireHeader.rateLimitReset)!] = String(resetAfter)
+        return response
+    }
+
     /// The error envelope's JSON text.
     static func errorBody(_ error: APIError, logID: String) -> String {
         var info = JSONObjectWriter()

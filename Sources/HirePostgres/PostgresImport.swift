@@ -10,9 +10,20 @@ extension PostgresStore {
     /// connection and one transaction from the first entry to the last. Imports through
     /// any node run one after another (an advisory lock).
     public func importEntries(_ source: DataFileSource, now: Int64) async throws -> ImportSummary {
+        try await runImport(source, now: now, replacing: nil)
+    }
+
+    public func replaceTenants(_ selection: TenantSelection, with source: DataFileSource, now: Int64) async throws
+        -> ImportSummary
+    {
+        try await runImport(source, now: now, replacing: selection)
+    }
+
+    private func runImport(_ source: DataFileSource, now: Int64, replacing: TenantSelection?) async throws -> ImportSummary {
         try await withConnection { [logger] connection in
             try await Self.onOwnThread {
-                try PostgresImport.run(source, on: BlockingConnection(connection: connection, logger: logger), now: now)
+                try PostgresImport.run(
+                    source, on: BlockingConnection(connection: connection, logger: logger), now: now, replacing: replacing)
             }
         }
     }
@@ -40,7 +51,10 @@ struct BlockingConnection: Sendable {
 }
 
 enum PostgresImport {
-    static func run(_ source: DataFileSource, on db: BlockingConnection, now: Int64) throws -> ImportSummary {
+    /// - Parameter replacing: the tenants whose data the import replaces (``TenantReplacement``); `nil` for an upsert.
+    static func run(
+        _ source: DataFileSource, on db: BlockingConnection, now: Int64, replacing: TenantSelection? = nil
+    ) throws -> ImportSummary {
         try db.rows("BEGIN")
         do {
             // An import may wait for another to finish, however long it takes.
@@ -53,9 +67,14 @@ enum PostgresImport {
                     PRIMARY KEY (kind, tenant_key, id)
                 ) ON COMMIT DROP
                 """)
+            var replaced: [String] = []
+            if let replacing { replaced = try clear(replacing, on: db) }
+            let observer = TenantReplacement.Observer()
             var writer = PostgresImportWriter(db: db, now: now)
-            let summary = try ImportDriver.run(source, writer: &writer, now: now)
+            let summary = try ImportDriver.run(
+                replacing == nil ? source : observer.watching(source), writer: &writer, now: now)
             try writer.finish()
+            if replacing != nil { try removeUnseen(of: replaced, observer: observer, on: db) }
             try db.rows("COMMIT")
             return summary
         } catch {
@@ -66,6 +85,50 @@ enum PostgresImport {
                 let _: EventLoopFuture<Void> = db.connection.close()
             }
             throw error
+        }
+    }
+}
+
+extension PostgresImport {
+    /// Deletes the tenants' data but their rows, apps and tokens; returns their keys.
+    private static func clear(_ selection: TenantSelection, on db: BlockingConnection) throws -> [String] {
+        let keys: [String]
+        switch selection {
+        case .all: keys = try db.rows("SELECT tenant_key FROM tenants").map { try $0.decode(String.self) }
+        case .only(let only): keys = only
+        }
+        // Requests writing these tenants wait for the replacement, and see the new data.
+        try db.rows("SELECT 1 FROM tenants WHERE tenant_key = ANY(\(keys)) FOR UPDATE")
+        for table in TenantReplacement.clearedTables {
+            var bindings = PostgresBindings()
+            bindings.append(keys)
+            try db.rows(PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE tenant_key = ANY($1)", binds: bindings))
+        }
+        return keys
+    }
+
+    /// Removes the apps and tenants the new data lacks, with the apps' tokens and IDs.
+    private static func removeUnseen(
+        of keys: [String], observer: TenantReplacement.Observer, on db: BlockingConnection
+    ) throws {
+        let seenApps = Array(observer.apps)
+        let goneApps = try db.rows(
+            "SELECT app_id FROM apps WHERE tenant_key = ANY(\(keys)) AND NOT (app_id = ANY(\(seenApps)))"
+        ).map { try $0.decode(String.self) }
+        if !goneApps.isEmpty {
+            try db.rows("DELETE FROM access_tokens WHERE app_id = ANY(\(goneApps))")
+            try db.rows(
+                "DELETE FROM user_ids WHERE tenant_key = ANY(\(keys)) AND id_type = 'open_id' AND namespace = ANY(\(goneApps))")
+            try db.rows("DELETE FROM apps WHERE app_id = ANY(\(goneApps))")
+        }
+        try db.rows(
+            """
+            DELETE FROM user_ids u WHERE u.tenant_key = ANY(\(keys)) AND u.id_type = 'union_id'
+                AND NOT EXISTS (SELECT 1 FROM apps a WHERE a.tenant_key = u.tenant_key AND a.developer = u.namespace)
+            """)
+        let goneTenants = keys.filter { !observer.tenants.contains($0) }
+        if !goneTenants.isEmpty {
+            try db.rows("DELETE FROM tenants WHERE tenant_key = ANY(\(goneTenants))")
         }
     }
 }

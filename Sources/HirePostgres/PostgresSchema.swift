@@ -198,6 +198,45 @@ enum PostgresSchema {
             """,
             "CREATE INDEX rate_limit_budgets_by_window ON rate_limit_budgets (window_start)",
         ]),
+        Migration(version: "0003 admin API: snapshots, clock, faults", statements: [
+            """
+            CREATE TABLE snapshots (
+                name text COLLATE "C" PRIMARY KEY,
+                tenants text COLLATE "C" NOT NULL, -- JSON array of tenant keys
+                all_tenants boolean NOT NULL,
+                created_ms bigint NOT NULL,
+                data bytea NOT NULL -- the tenants as a JSON Lines data file
+            )
+            """,
+            """
+            -- one row: the admin API's settings every node shares; revision bumps with every change
+            CREATE TABLE control_state (
+                id integer PRIMARY KEY CHECK (id = 1),
+                revision bigint NOT NULL,
+                clock_offset_ms bigint NOT NULL,
+                rate_limit_epoch bigint NOT NULL
+            )
+            """,
+            "INSERT INTO control_state (id, revision, clock_offset_ms, rate_limit_epoch) VALUES (1, 0, 0, 0)",
+            """
+            CREATE TABLE faults (
+                position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                id text COLLATE "C" NOT NULL UNIQUE,
+                settings text COLLATE "C" NOT NULL, -- JSON, as POST /_hire/faults takes them
+                times_left bigint, -- NULL: until removed
+                fired bigint NOT NULL DEFAULT 0,
+                created_ms bigint NOT NULL
+            )
+            """,
+            """
+            -- the nodes serving, and the control revision each has applied
+            CREATE TABLE control_nodes (
+                node_id text COLLATE "C" PRIMARY KEY,
+                revision bigint NOT NULL,
+                seen_at timestamptz NOT NULL
+            )
+            """,
+        ]),
     ]
 
     /// Brings the database to the current schema. Safe when several nodes start at once:

@@ -81,6 +81,12 @@ public final class SharedRateLimiter: RateLimiter {
         decide(appID: appID, endpoint: endpoint, now: now)
     }
 
+    /// Forgets this node's counts and budgets; every node does so when the admin API restores data.
+    public func reset() async {
+        state.withLock { $0.entries = [:] }
+        try? await store.execute("DELETE FROM rate_limit_budgets WHERE node_id = \(nodeID)")
+    }
+
     /// The decision, from memory only.
     public func decide(appID: String, endpoint: String, now: Int64) -> RateLimitDecision {
         state.withLock { state in

@@ -141,6 +141,17 @@ enum SQLiteSchema {
                 CREATE INDEX interviewer_history_by_age ON interviewer_history(superseded_at);
                 """)
         }
+        migrator.registerMigration("v2: snapshots") { db in
+            try db.execute(sql: """
+                CREATE TABLE snapshots (
+                    name TEXT PRIMARY KEY,
+                    tenants TEXT NOT NULL, -- JSON array of tenant keys
+                    all_tenants INTEGER NOT NULL,
+                    created_ms INTEGER NOT NULL,
+                    data BLOB NOT NULL -- the tenants as a JSON Lines data file
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -8,18 +8,31 @@ import HireStore
 ///
 /// Commits are synced to disk before they are acknowledged (`synchronous=FULL`),
 /// so an answered PATCH survives a crash of the process or the machine.
+///
+/// `SQLiteStore.inMemory()` keeps everything in memory instead, for throwaway servers.
 public final class SQLiteStore: HireStore {
-    let pool: DatabasePool
+    let pool: any DatabaseWriter
+    /// The admin API's settings: a single process's.
+    public let controls: any ControlStore = LocalControlStore()
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.maximumReaderCount = max(4, ProcessInfo.processInfo.activeProcessorCount * 2)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        pool = try DatabasePool(path: path, configuration: configuration)
+        try self.init(database: try DatabasePool(path: path, configuration: configuration))
+    }
+
+    /// A store in memory: nothing is written to disk, and everything is gone once it is closed.
+    public static func inMemory() throws -> SQLiteStore {
+        try SQLiteStore(database: try DatabaseQueue())
+    }
+
+    private init(database: any DatabaseWriter) throws {
+        pool = database
         let migrator = SQLiteSchema.migrator
         try pool.write { db in
             if try migrator.hasBeenSuperseded(db) {
@@ -57,15 +70,18 @@ public final class SQLiteStore: HireStore {
     }
 
     public func importEntries(_ source: DataFileSource, now: Int64) async throws -> ImportSummary {
-        try await pool.write { db in
-            try db.execute(sql: """
-                CREATE TEMP TABLE IF NOT EXISTS import_seen (
-                    kind TEXT NOT NULL, tenant_key TEXT NOT NULL, id TEXT NOT NULL,
-                    PRIMARY KEY (kind, tenant_key, id)) WITHOUT ROWID;
-                DELETE FROM import_seen;
-                """)
-            var writer = SQLiteImportWriter(db: db)
-            return try ImportDriver.run(source, writer: &writer, now: now)
-        }
+        try await pool.write { db in try Self.runImport(db, source: source, now: now) }
+    }
+
+    /// An import inside the caller's transaction.
+    static func runImport(_ db: Database, source: DataFileSource, now: Int64) throws -> ImportSummary {
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS import_seen (
+                kind TEXT NOT NULL, tenant_key TEXT NOT NULL, id TEXT NOT NULL,
+                PRIMARY KEY (kind, tenant_key, id)) WITHOUT ROWID;
+            DELETE FROM import_seen;
+            """)
+        var writer = SQLiteImportWriter(db: db)
+        return try ImportDriver.run(source, writer: &writer, now: now)
     }
 }

@@ -6,6 +6,8 @@ import ServiceLifecycle
 /// Drops expired tokens and stale interviewer history once a minute, until shutdown.
 struct PurgeService: Service, CustomStringConvertible {
     let store: any HireStore
+    /// The server's clock: the admin API may have moved it.
+    let clock: HireClock
     let logger: Logger
     var interval: Duration = .seconds(60)
 
@@ -14,7 +16,7 @@ struct PurgeService: Service, CustomStringConvertible {
     func run() async throws {
         while !Task.isCancelledOrShuttingDown {
             do {
-                try await store.purgeExpired(now: HireClock.system.now())
+                try await store.purgeExpired(now: clock.now())
             } catch {
                 logger.warning("purging expired data failed", metadata: ["error": "\(error)"])
             }

@@ -34,6 +34,15 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "limits"))
     var rateLimit: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Turns the admin API (/_hire/) on, with this bearer token. [env: HIRE_ADMIN_TOKEN] (default: off; a random token when run with no flags)",
+            valueName: "token"))
+    var adminToken: String?
+
+    @Option(help: "Requests the admin API's journal keeps, newest first; 0 turns it off. [env: HIRE_JOURNAL_SIZE] (default: 10000)")
+    var journalSize: Int?
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var log: LogOptions
 
@@ -43,6 +52,8 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             configuration = try ServeConfiguration(
                 host: host, port: port, rateLimit: rateLimit, dataFiles: dataFiles, noDemo: noDemo,
+                adminToken: adminToken, journalSize: journalSize,
+                bare: CommandLine.arguments.dropFirst().allSatisfy { $0 == "serve" },
                 environment: ProcessInfo.processInfo.environment)
         } catch {
             throw ValidationError(error.description)
@@ -50,17 +61,28 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try await store.open(logger: logger)
         do {
             let demoLoaded = try await prepare(store, configuration, logger: logger)
-            let services = try await StoreFactory.makeServices(store: store, rateLimit: configuration.rateLimit)
+            if configuration.admin != nil {
+                let baseline = try await Snapshots(store: store).save(
+                    name: SnapshotName.baseline, tenantKeys: nil, now: HireClock.system.now())
+                logger.info("recorded the snapshot baseline", metadata: ["bytes": "\(baseline.bytes)"])
+            }
+            let services = try await StoreFactory.makeServices(
+                store: store, rateLimit: configuration.rateLimit, admin: configuration.admin, logger: logger)
             let limits = configuration.rateLimit?.description ?? "off"
             let app = HireApplication.make(
                 services: services,
                 configuration: ApplicationConfiguration(
                     address: .hostname(configuration.host, port: configuration.port), serverName: "hire-server"),
-                backgroundServices: [PurgeService(store: store, logger: logger)],
+                backgroundServices: [PurgeService(store: store, clock: services.clock, logger: logger)],
                 logger: logger,
                 onServerRunning: { channel in
                     let base = "http://\(configuration.host):\(channel.localAddress?.port ?? configuration.port)"
                     var text = demoLoaded ? Self.demoBanner(base: base) : ""
+                    if configuration.adminTokenGenerated, let token = configuration.adminToken {
+                        text += "Admin API (/_hire/, docs/admin-api.md):\n  admin_token: \(token)\n"
+                    } else if configuration.adminToken != nil {
+                        text += "Admin API on at \(base)/_hire/ (the token given by --admin-token / HIRE_ADMIN_TOKEN)\n"
+                    }
                     text += "hire-server listening on \(base) (rate limit: \(limits))\n"
                     FileHandle.standardOutput.write(Data(text.utf8))
                 })

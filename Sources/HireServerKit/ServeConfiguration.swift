@@ -1,4 +1,5 @@
 import HireCore
+import HireHTTP
 
 /// What `serve` does, resolved from its flags, then the environment, then the defaults.
 public struct ServeConfiguration: Sendable, Equatable {
@@ -7,6 +8,11 @@ public struct ServeConfiguration: Sendable, Equatable {
     public var rateLimit: RateLimitPolicy? = .platform
     public var dataFiles: [String] = []
     public var loadsDemo = true
+    /// The admin API's token; `nil` leaves the admin API off.
+    public var adminToken: String?
+    /// Whether ``adminToken`` was made up for the bare demo (printed in the banner).
+    public var adminTokenGenerated = false
+    public var journalSize = AdminSettings.defaultJournalSize
 
     /// Resolves the configuration.
     /// - Parameters:
@@ -14,7 +20,7 @@ public struct ServeConfiguration: Sendable, Equatable {
     ///   - environment: the process environment.
     public init(
         host: String? = nil, port: Int? = nil, rateLimit: String? = nil, dataFiles: [String] = [], noDemo: Bool = false,
-        environment: [String: String]
+        adminToken: String? = nil, journalSize: Int? = nil, bare: Bool = false, environment: [String: String]
     ) throws(ConfigurationError) {
         func env(_ name: String) -> String? {
             guard let value = environment[name], !value.isEmpty else { return nil }
@@ -36,6 +42,30 @@ public struct ServeConfiguration: Sendable, Equatable {
         self.dataFiles = dataFiles.isEmpty ? (env("HIRE_DATA")?.split(separator: ",").map(String.init) ?? []) : dataFiles
         let noDemoEnvironment = ["1", "true", "yes", "on"].contains(env("HIRE_NO_DEMO")?.lowercased() ?? "")
         self.loadsDemo = !(noDemo || noDemoEnvironment)
+        self.adminToken = adminToken ?? env("HIRE_ADMIN_TOKEN")
+        if self.adminToken == nil, bare, !environment.keys.contains(where: { $0.hasPrefix("HIRE_") && $0 != "HIRE_LOG_LEVEL" }) {
+            self.adminToken = "adm-" + Hex.encode((0..<16).map { _ in UInt8.random(in: 0...255) })
+            adminTokenGenerated = true
+        }
+        if let token = self.adminToken, token.utf8.count < 8 || token.contains(where: \.isWhitespace) {
+            throw ConfigurationError("the admin token must be at least 8 characters, without spaces")
+        }
+        if let journalSize {
+            self.journalSize = journalSize
+        } else if let text = env("HIRE_JOURNAL_SIZE") {
+            guard let value = Int(text) else {
+                throw ConfigurationError("HIRE_JOURNAL_SIZE must be a number of requests, got \"\(text)\"")
+            }
+            self.journalSize = value
+        }
+        guard (0...10_000_000).contains(self.journalSize) else {
+            throw ConfigurationError("the journal size must be from 0 to 10000000")
+        }
+    }
+
+    /// The admin API's settings, if it is on.
+    public var admin: AdminSettings? {
+        adminToken.map { AdminSettings(token: $0, journalSize: journalSize) }
     }
 }
 

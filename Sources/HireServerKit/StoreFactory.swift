@@ -21,15 +21,16 @@ public enum StoreFactory {
     /// The services of `store`: on PostgreSQL, rate limits are shared by every node on the
     /// database (``SharedRateLimiter``); elsewhere they are this process's.
     public static func makeServices(
-        store: any HireStore, clock: HireClock = .system, rateLimit: RateLimitPolicy?
+        store: any HireStore, clock: HireClock = .system, rateLimit: RateLimitPolicy?, admin: AdminSettings? = nil,
+        logger: Logger = Logger(label: "hire-server")
     ) async throws -> HireServices {
-        guard let postgres = store as? PostgresStore, let rateLimit else {
-            return try await HireServices.make(store: store, clock: clock, rateLimit: rateLimit)
-        }
-        return HireServices(
-            store: store, clock: clock,
-            rateLimiter: await postgres.makeSharedRateLimiter(policy: rateLimit, clock: clock),
-            pageTokens: PageTokenSealer(keyBytes: try await store.pageTokenKey()))
+        try await HireServices.make(
+            store: store, clock: clock, rateLimit: rateLimit,
+            makeRateLimiter: { policy, clock in
+                guard let postgres = store as? PostgresStore else { return LocalRateLimiter(policy: policy) }
+                return await postgres.makeSharedRateLimiter(policy: policy, clock: clock)
+            },
+            admin: admin, logger: logger)
     }
 }
 

@@ -9,7 +9,7 @@ struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "SQLite file path, or postgres://user:pass@host:port/db. [env: HIRE_DATABASE] (default: hire.sqlite)",
+            "SQLite file path, postgres://user:pass@host:port/db, or memory (nothing written to disk). [env: HIRE_DATABASE] (default: hire.sqlite)",
             valueName: "path-or-url"))
     var database: String?
 
@@ -23,6 +23,7 @@ struct StoreOptions: ParsableArguments {
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
             return try await StoreFactory.openPostgres(url: location, logger: logger)
         }
+        if location == "memory" { return try SQLiteStore.inMemory() }
         return try SQLiteStore(path: location)
     }
 }

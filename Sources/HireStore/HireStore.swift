@@ -60,6 +60,27 @@ public protocol HireStore: Sendable {
     /// Whether the store holds no tenant at all.
     func isEmpty() async throws -> Bool
 
+    /// The keys of every tenant, sorted.
+    func tenantKeys() async throws -> [String]
+
+    // MARK: Snapshots and the admin API
+
+    /// Replaces tenants' data with `source`'s in one transaction, by the rules of
+    /// ``TenantReplacement``: a request beside it sees the data before or after, never a mix.
+    /// - Throws: ``DataFileError`` (nothing changed).
+    func replaceTenants(_ selection: TenantSelection, with source: DataFileSource, now: Int64) async throws -> ImportSummary
+
+    /// Stores a snapshot, replacing one of the same name.
+    func saveSnapshot(_ snapshot: StoredSnapshot) async throws
+    func snapshot(named name: String) async throws -> StoredSnapshot?
+    /// Every snapshot, by name.
+    func snapshots() async throws -> [SnapshotInfo]
+    /// `false` if there was no such snapshot.
+    func deleteSnapshot(named name: String) async throws -> Bool
+
+    /// Where the admin API's clock, faults and rate-limit epoch live.
+    var controls: any ControlStore { get }
+
     // MARK: Housekeeping
 
     /// The key page tokens are sealed with: created once, shared by every node.

@@ -23,18 +23,24 @@ public final class TestServer: Sendable {
     public let baseURL: String
     public let port: Int
     public let store: any HireStore
+    /// The admin API's token; `nil` when it is off.
+    public let adminToken: String?
+    /// The services the server runs on (its control plane among them).
+    public let services: HireServices
     /// The directory holding the database; removed by ``stop()``.
     public let directory: URL
     private let task: Task<Void, any Error>
     private let counter: RequestCounter
 
     private init(
-        baseURL: String, port: Int, store: any HireStore, directory: URL, task: Task<Void, any Error>,
-        counter: RequestCounter
+        baseURL: String, port: Int, store: any HireStore, services: HireServices, directory: URL,
+        task: Task<Void, any Error>, counter: RequestCounter
     ) {
         self.baseURL = baseURL
         self.port = port
         self.store = store
+        self.services = services
+        self.adminToken = services.adminToken
         self.directory = directory
         self.task = task
         self.counter = counter
@@ -51,24 +57,34 @@ public final class TestServer: Sendable {
     ///     PostgreSQL store the rate limits are shared with the other servers on the same database.
     ///   - rateLimit: `nil` turns rate limiting off (the default for tests).
     ///   - clock: the server's clock.
+    ///   - adminToken: turns the admin API on with this token; the snapshot `baseline` is
+    ///     recorded once the data is loaded.
+    ///   - journalSize: the admin API's journal size.
     public static func start(
         demo: Bool = true, data: [String] = [], store: (any HireStore)? = nil,
-        rateLimit: RateLimitPolicy? = nil, clock: HireClock = .system
+        rateLimit: RateLimitPolicy? = nil, clock: HireClock = .system, adminToken: String? = nil,
+        journalSize: Int = AdminSettings.defaultJournalSize
     ) async throws -> TestServer {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hire-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let store = try store ?? SQLiteStore(path: directory.appendingPathComponent("hire.sqlite").path)
         if demo { try await importDocument(DemoData.document, into: store) }
         for document in data { try await importDocument(document, into: store) }
-        let services = try await StoreFactory.makeServices(store: store, clock: clock, rateLimit: rateLimit)
         var logger = Logger(label: "hire-test-server")
         logger.logLevel = .critical
+        let admin = adminToken.map { AdminSettings(token: $0, journalSize: journalSize) }
+        if admin != nil {
+            _ = try await Snapshots(store: store).save(name: SnapshotName.baseline, tenantKeys: nil, now: clock.now())
+        }
+        let services = try await StoreFactory.makeServices(
+            store: store, clock: clock, rateLimit: rateLimit, admin: admin, logger: logger)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let counter = RequestCounter()
         let app = Application(
             responder: CountingResponder(base: HireApplication.router(services: services).buildResponder(), counter: counter),
             server: HireApplication.server(services: services),
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
+            services: HireApplication.services(services),
             onServerRunning: { channel in
                 continuation.yield(channel.localAddress?.port ?? 0)
                 continuation.finish()
@@ -81,7 +97,8 @@ public final class TestServer: Sendable {
             throw TestServerError.didNotStart
         }
         return TestServer(
-            baseURL: "http://127.0.0.1:\(port)", port: port, store: store, directory: directory, task: task, counter: counter)
+            baseURL: "http://127.0.0.1:\(port)", port: port, store: store, services: services, directory: directory,
+            task: task, counter: counter)
     }
 
     /// Stops the server, closes the store and removes its files.

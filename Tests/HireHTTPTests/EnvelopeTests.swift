@@ -112,5 +112,14 @@ struct FailingStore: HireStore {
     func isEmpty() async throws -> Bool { try await base.isEmpty() }
     func pageTokenKey() async throws -> [UInt8] { try await base.pageTokenKey() }
     func purgeExpired(now: Int64) async throws { try await base.purgeExpired(now: now) }
+    func tenantKeys() async throws -> [String] { try await base.tenantKeys() }
+    func replaceTenants(_ selection: TenantSelection, with source: DataFileSource, now: Int64) async throws -> ImportSummary {
+        try await base.replaceTenants(selection, with: source, now: now)
+    }
+    func saveSnapshot(_ snapshot: StoredSnapshot) async throws { try await base.saveSnapshot(snapshot) }
+    func snapshot(named name: String) async throws -> StoredSnapshot? { try await base.snapshot(named: name) }
+    func snapshots() async throws -> [SnapshotInfo] { try await base.snapshots() }
+    func deleteSnapshot(named name: String) async throws -> Bool { try await base.deleteSnapshot(named: name) }
+    var controls: any ControlStore { base.controls }
     func close() async throws {}
 }

@@ -16,6 +16,10 @@ public final class LocalRateLimiter: RateLimiter {
         decide(appID: appID, endpoint: endpoint, now: now)
     }
 
+    public func reset() async {
+        counters.withLock { $0 = [:] }
+    }
+
     /// The synchronous decision, for callers outside async contexts.
     public func decide(appID: String, endpoint: String, now: Int64) -> RateLimitDecision {
         counters.withLock { counters in

@@ -55,4 +55,6 @@ public enum RateLimitDecision: Sendable, Hashable {
 public protocol RateLimiter: Sendable {
     /// Counts a request of `appID` to `endpoint` at `now` (milliseconds) if it is admitted.
     func admit(appID: String, endpoint: String, now: Int64) async -> RateLimitDecision
+    /// Forgets every count: windows start afresh (a restore of the admin API).
+    func reset() async
 }

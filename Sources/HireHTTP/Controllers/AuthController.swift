@@ -10,29 +10,43 @@ struct AuthController {
     let services: HireServices
 
     func addRoutes(to router: Router<HireRequestContext>) {
-        router.post(RouterPath(Endpoint.tenantAccessToken.path)) { request, _ in
-            try await issue(request, appToken: false)
+        router.post(RouterPath(Endpoint.tenantAccessToken.path)) { request, context in
+            try await issue(request, context: context, endpoint: .tenantAccessToken)
         }
-        router.post(RouterPath(Endpoint.appAccessToken.path)) { request, _ in
-            try await issue(request, appToken: true)
+        router.post(RouterPath(Endpoint.appAccessToken.path)) { request, context in
+            try await issue(request, context: context, endpoint: .appAccessToken)
         }
     }
 
-    private func issue(_ request: Request, appToken: Bool) async throws -> Response {
+    private func issue(_ request: Request, context: HireRequestContext, endpoint: Endpoint) async throws -> Response {
         var request = request
+        context.notes?.update { $0.operation = endpoint.name }
         let body = try await request.bodyBytes()
         guard let object = try? JSONBody.object(body),
             let appID = object["app_id"]?.stringValue, !appID.isEmpty,
             let secret = object["app_secret"]?.stringValue, !secret.isEmpty
         else {
+            context.notes?.update { $0.code = APICode.tokenRequestInvalid.rawValue }
             return WireResponse.json(#"{"code":10003,"msg":"invalid param","data":{}}"#, status: .ok)
         }
         guard let app = try await services.store.app(id: appID) else {
+            context.notes?.update { $0.code = APICode.appCredentialsInvalid.rawValue }
             return WireResponse.json(#"{"code":10014,"msg":"app id not exists"}"#, status: .ok)
         }
+        context.notes?.update {
+            $0.appID = app.appID
+            $0.tenantKey = app.tenantKey
+        }
         guard SecretDigest.matches(secret: secret, digestHex: app.secretSHA256) else {
+            context.notes?.update { $0.code = APICode.appCredentialsInvalid.rawValue }
             return WireResponse.json(#"{"code":10014,"msg":"app secret invalid"}"#, status: .ok)
         }
+        if let faulted = try await services.injectFault(
+            endpoint, appID: app.appID, tenantKey: app.tenantKey, context: context)
+        {
+            return faulted
+        }
+        let appToken = endpoint == .appAccessToken
         let grant = try await acquire(app: app, secret: secret)
         var response = JSONObjectWriter()
         response.integer("code", 0)

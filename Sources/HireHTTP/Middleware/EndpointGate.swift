@@ -17,6 +17,7 @@ struct EndpointGate: RouterMiddleware {
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
+        context.notes?.update { $0.operation = endpoint.name }
         guard let token = AccessToken.bearer(from: request.headers[.authorization]) else {
             throw APIError.missingAccessToken
         }
@@ -24,14 +25,21 @@ struct EndpointGate: RouterMiddleware {
         guard let principal = try await services.store.principal(tokenHash: AccessToken.hash(token), now: now) else {
             throw APIError.invalidAccessToken
         }
+        context.notes?.update {
+            $0.appID = principal.appID
+            $0.tenantKey = principal.tenantKey
+        }
+        if let faulted = try await services.injectFault(
+            endpoint, appID: principal.appID, tenantKey: principal.tenantKey, context: context)
+        {
+            return faulted
+        }
         if let limiter = services.rateLimiter,
             case .limited(let limit, let resetAfter) = await limiter.admit(
                 appID: principal.appID, endpoint: endpoint.name, now: now)
         {
-            var response = WireResponse.error(.rateLimited, logID: context.logID)
-            response.headers[HTTPField.Name(WireHeader.rateLimitLimit)!] = String(limit)
-            response.headers[HTTPField.Name(WireHeader.rateLimitReset)!] = String(resetAfter)
-            return response
+            context.notes?.update { $0.code = APICode.rateLimited.rawValue }
+            return WireResponse.rateLimited(limit: limit, resetAfter: resetAfter, logID: context.logID)
         }
         try principal.authorize(endpoint)
         var context = context

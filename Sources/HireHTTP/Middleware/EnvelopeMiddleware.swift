@@ -12,44 +12,73 @@ struct EnvelopeMiddleware: RouterMiddleware {
     let clock: HireClock
     /// Every route, to tell 405 from 404.
     let routes: [Endpoint]
+    /// Where requests to `/open-apis/` are recorded; `nil` when the journal is off.
+    let journal: RequestJournal?
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var context = context
+        var request = request
         let started = ContinuousClock.now
-        context.logID = LogID.make(now: clock.now())
+        let arrival = clock.now()
+        context.logID = LogID.make(now: arrival)
         context.logger[metadataKey: "log_id"] = .string(context.logID)
+        var body: [UInt8]?
         var response: Response
         var code: APICode?
         do {
+            if journal != nil, request.uri.path.hasPrefix("/open-apis/") {
+                context.notes = RequestNotes()
+                if request.method != .get, request.method != .head {
+                    body = try await request.bodyBytes()
+                }
+            }
             response = try await next(request, context)
         } catch let error as APIError {
             if error.code == .systemError { context.logger.error("answered with a system error") }
             code = error.code
             response = WireResponse.error(error, logID: context.logID)
         } catch let error as HTTPError where error.status == .notFound {
-            response = routeNotFound(request, logID: context.logID)
+            (response, code) = routeNotFound(request, logID: context.logID)
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            code = .invalidParameter
             response = WireResponse.error(.bodyTooLarge(limit: HireHTTPLimits.maximumBodySize), logID: context.logID)
+        } catch is DroppedByFault {
+            context.logger.debug("connection dropped by a fault")
+            response = Response(status: .internalServerError)
         } catch {
             context.logger.error(
                 "request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
+            code = .systemError
             response = WireResponse.error(.systemError, logID: context.logID)
         }
         response.headers[WireResponse.logIDField] = context.logID
+        let duration = (ContinuousClock.now - started).milliseconds
         // The path only: queries and bodies stay out of the logs.
         context.logger.debug(
             "request",
             metadata: [
                 "method": "\(request.method)", "path": "\(request.uri.path)",
                 "status": "\(response.status.code)", "code": code.map { "\($0.rawValue)" } ?? "-",
-                "duration_ms": "\((ContinuousClock.now - started).milliseconds)",
+                "duration_ms": "\(duration)",
             ])
+        if let journal, let notes = context.notes?.current {
+            let recorded = body.map {
+                JournalEntry.recordedBody($0, redactingSecret: request.uri.path.hasPrefix("/open-apis/auth/"))
+            }
+            journal.append(JournalEntry(
+                node: journal.node, timeMS: arrival, method: request.method.rawValue, path: request.uri.path,
+                query: request.uri.query ?? "", operation: notes.operation, appID: notes.appID,
+                tenantKey: notes.tenantKey, httpStatus: notes.dropped ? 0 : response.status.code,
+                code: notes.dropped ? 0 : code?.rawValue ?? notes.code ?? 0, logID: context.logID,
+                durationMS: duration, body: recorded?.body, bodyTruncated: recorded?.truncated ?? false,
+                faultID: notes.faultID))
+        }
         return response
     }
 
-    private func routeNotFound(_ request: Request, logID: String) -> Response {
+    private func routeNotFound(_ request: Request, logID: String) -> (Response, APICode) {
         let path = request.uri.path[...]
         let allowed = routes.filter { $0.matches(path: path) }.map(\.method)
         let error: APIError
@@ -64,7 +93,7 @@ struct EnvelopeMiddleware: RouterMiddleware {
         }
         var response = WireResponse.error(error, logID: logID)
         if !allowed.isEmpty { response.headers[.allow] = allowed.joined(separator: ", ") }
-        return response
+        return (response, error.code)
     }
 }
 

@@ -1,0 +1,121 @@
+import FeishuWire
+
+/// A failure injected on purpose through the admin API: the next matching requests are
+/// delayed, answered with an error, or dropped.
+public struct Fault: Sendable, Hashable {
+    /// `f_` + 16 hex digits.
+    public var id: String
+    /// The operation it fires on (`hire.v1.interview.get_by_talent`); `nil` for every operation.
+    public var operation: String?
+    public var appID: String?
+    public var tenantKey: String?
+    /// The code answered; `nil` for a fault that only delays or drops.
+    public var code: Int?
+    public var httpStatus: Int?
+    public var msg: String?
+    /// How many requests it fires on; 0 until removed.
+    public var times: Int
+    public var probability: Double
+    public var delayMS: Int
+    public var drop: Bool
+    public var createdMS: Int64
+    /// Requests it may still fire on; `nil` when ``times`` is 0.
+    public var timesLeft: Int?
+    /// Requests it fired on so far.
+    public var fired: Int
+
+    public init(
+        id: String, operation: String? = nil, appID: String? = nil, tenantKey: String? = nil, code: Int? = nil,
+        httpStatus: Int? = nil, msg: String? = nil, times: Int = 1, probability: Double = 1, delayMS: Int = 0,
+        drop: Bool = false, createdMS: Int64, timesLeft: Int? = nil, fired: Int = 0
+    ) {
+        self.id = id
+        self.operation = operation
+        self.appID = appID
+        self.tenantKey = tenantKey
+        self.code = code
+        self.httpStatus = httpStatus
+        self.msg = msg
+        self.times = times
+        self.probability = probability
+        self.delayMS = delayMS
+        self.drop = drop
+        self.createdMS = createdMS
+        self.timesLeft = timesLeft ?? (times == 0 ? nil : times)
+        self.fired = fired
+    }
+
+    /// Whether it applies to a request of `operation` by `appID` in `tenantKey`.
+    public func matches(operation candidate: String, appID candidateApp: String?, tenantKey candidateTenant: String?) -> Bool {
+        (operation == nil || operation == candidate)
+            && (appID == nil || appID == candidateApp)
+            && (tenantKey == nil || tenantKey == candidateTenant)
+    }
+
+    /// The error it answers with, if any: the code's platform message and HTTP status unless overridden.
+    public var error: APIError? {
+        guard let code, code != 0 else { return nil }
+        let apiCode = APICode(code)
+        let platform = Self.platformErrors[apiCode]
+        return APIError(
+            code: apiCode, msg: msg ?? platform?.msg ?? "injected fault \(code)",
+            fieldViolations: platform?.fieldViolations ?? [], permissionViolations: platform?.permissionViolations ?? [],
+            httpStatus: httpStatus ?? platform?.httpStatus ?? apiCode.httpStatus)
+    }
+
+    private static let platformErrors: [APICode: APIError] = [
+        .systemError: .systemError,
+        .missingAccessToken: .missingAccessToken,
+        .invalidAccessToken: .invalidAccessToken,
+        .rateLimited: .rateLimited,
+        .invalidParameter: APIError(code: .invalidParameter, msg: "invalid parameter"),
+        .scopeRequired: APIError(code: .scopeRequired, msg: "Access denied. One of the following scopes is required"),
+    ]
+
+    /// The admin API's JSON of the fault.
+    public var json: JSONValue {
+        var object = JSONObject()
+        object["id"] = .string(id)
+        object["operation"] = operation.map(JSONValue.string) ?? .null
+        object["app_id"] = appID.map(JSONValue.string) ?? .null
+        object["tenant_key"] = tenantKey.map(JSONValue.string) ?? .null
+        object["code"] = code.map { .number(JSONNumber($0)) } ?? .null
+        object["http_status"] = error.map { .number(JSONNumber($0.httpStatus)) } ?? .null
+        object["msg"] = error.map { .string($0.msg) } ?? .null
+        object["times"] = .number(JSONNumber(times))
+        object["times_left"] = timesLeft.map { .number(JSONNumber($0)) } ?? .null
+        object["probability"] = .number(JSONNumber(literal: Self.literal(probability)))
+        object["delay_ms"] = .number(JSONNumber(delayMS))
+        object["drop"] = .bool(drop)
+        object["fired"] = .number(JSONNumber(fired))
+        object["created_ms"] = .number(JSONNumber(createdMS))
+        return .object(object)
+    }
+
+    private static func literal(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) + ".0" : String(value)
+    }
+}
+
+extension Fault {
+    /// The settings as given (what ``parse(_:id:now:operations:)`` reads back), for storing.
+    public var settings: JSONObject {
+        var object = JSONObject()
+        if let operation { object["operation"] = .string(operation) }
+        if let appID { object["app_id"] = .string(appID) }
+        if let tenantKey { object["tenant_key"] = .string(tenantKey) }
+        if let code { object["code"] = .number(JSONNumber(code)) }
+        if let httpStatus { object["http_status"] = .number(JSONNumber(httpStatus)) }
+        if let msg { object["msg"] = .string(msg) }
+        object["times"] = .number(JSONNumber(times))
+        object["probability"] = .number(JSONNumber(literal: String(probability)))
+        object["delay_ms"] = .number(JSONNumber(delayMS))
+        object["drop"] = .bool(drop)
+        return object
+    }
+
+    /// A new fault ID: `f_` + 16 hex digits.
+    public static func newID() -> String {
+        "f_" + Hex.encode((0..<8).map { _ in UInt8.random(in: 0...255) })
+    }
+}

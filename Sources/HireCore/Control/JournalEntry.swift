@@ -1,0 +1,115 @@
+/// One request as the server received and answered it, for the admin API's journal.
+public struct JournalEntry: Sendable, Hashable {
+    /// Per node, from 1, never reused.
+    public var seq: Int64 = 0
+    public var node: String
+    public var timeMS: Int64
+    public var method: String
+    public var path: String
+    public var query: String
+    public var operation: String?
+    public var appID: String?
+    public var tenantKey: String?
+    public var httpStatus: Int
+    public var code: Int
+    public var logID: String
+    public var durationMS: Double
+    /// A write's body (secrets redacted), at most ``maximumBody`` bytes.
+    public var body: String?
+    public var bodyTruncated: Bool
+    public var faultID: String?
+
+    /// The most of a body kept: 64 KiB.
+    public static let maximumBody = 64 << 10
+
+    public init(
+        node: String, timeMS: Int64, method: String, path: String, query: String, operation: String?, appID: String?,
+        tenantKey: String?, httpStatus: Int, code: Int, logID: String, durationMS: Double, body: String?,
+        bodyTruncated: Bool, faultID: String?
+    ) {
+        self.node = node
+        self.timeMS = timeMS
+        self.method = method
+        self.path = path
+        self.query = query
+        self.operation = operation
+        self.appID = appID
+        self.tenantKey = tenantKey
+        self.httpStatus = httpStatus
+        self.code = code
+        self.logID = logID
+        self.durationMS = durationMS
+        self.body = body
+        self.bodyTruncated = bodyTruncated
+        self.faultID = faultID
+    }
+
+    /// The admin API's JSON of the entry.
+    public var json: JSONValue {
+        var object = JSONObject()
+        object["seq"] = .number(JSONNumber(seq))
+        object["node"] = .string(node)
+        object["time_ms"] = .number(JSONNumber(timeMS))
+        object["method"] = .string(method)
+        object["path"] = .string(path)
+        object["query"] = .string(query)
+        object["operation"] = operation.map(JSONValue.string) ?? .null
+        object["app_id"] = appID.map(JSONValue.string) ?? .null
+        object["tenant_key"] = tenantKey.map(JSONValue.string) ?? .null
+        object["http_status"] = .number(JSONNumber(httpStatus))
+        object["code"] = .number(JSONNumber(code))
+        object["log_id"] = .string(logID)
+        object["duration_ms"] = .number(JSONNumber(literal: String((durationMS * 1000).rounded() / 1000)))
+        if let body {
+            object["body"] = .string(body)
+            object["body_truncated"] = .bool(bodyTruncated)
+        }
+        object["fault_id"] = faultID.map(JSONValue.string) ?? .null
+        return .object(object)
+    }
+
+    /// A write's body as the journal keeps it: UTF-8 text cut at ``maximumBody`` bytes;
+    /// for the token endpoints, the JSON object with `app_secret` redacted (nothing if it is not one).
+    public static func recordedBody(_ bytes: [UInt8], redactingSecret: Bool) -> (body: String?, truncated: Bool) {
+        if redactingSecret {
+            guard case .object(var object)? = try? JSONParser.parse(bytes) else { return (nil, false) }
+            if object["app_secret"] != nil { object["app_secret"] = .string("[REDACTED]") }
+            return cut(Array(JSONWriter.write(.object(object)).utf8))
+        }
+        return cut(bytes)
+    }
+
+    private static func cut(_ bytes: [UInt8]) -> (body: String?, truncated: Bool) {
+        guard bytes.count > maximumBody else { return (String(decoding: bytes, as: UTF8.self), false) }
+        var end = maximumBody
+        // Do not cut a UTF-8 sequence in two.
+        while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        return (String(decoding: bytes[..<end], as: UTF8.self), true)
+    }
+}
+
+/// Which journal entries a query selects.
+public struct JournalFilter: Sendable, Hashable {
+    public var operation: String?
+    public var appID: String?
+    public var tenantKey: String?
+    public var code: Int?
+    /// Entries after this sequence number.
+    public var sinceSeq: Int64 = 0
+
+    public init(operation: String? = nil, appID: String? = nil, tenantKey: String? = nil, code: Int? = nil, sinceSeq: Int64 = 0) {
+        self.operation = operation
+        self.appID = appID
+        self.tenantKey = tenantKey
+        self.code = code
+        self.sinceSeq = sinceSeq
+    }
+
+    public func selects(_ entry: JournalEntry) -> Bool {
+        entry.seq > sinceSeq
+            && (operation == nil || entry.operation == operation)
+            && (appID == nil || entry.appID == appID)
+            && (tenantKey == nil || entry.tenantKey == tenantKey)
+            && (code == nil || entry.code == code)
+    }
+}
