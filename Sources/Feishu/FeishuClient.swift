@@ -3,7 +3,6 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
-import Synchronization
 
 /// A client of the Feishu Open Platform for one custom app (自建应用).
 ///
@@ -39,9 +38,7 @@ public final class FeishuClient: Sendable {
     /// The Hire (飞书招聘) API: `client.hire.v1.interviewer`, `client.hire.v1.interview`.
     public var hire: HireAPI { HireAPI(client: self) }
 
-    private let httpClient: HTTPClient
-    private let ownsHTTPClient: Bool
-    private let isShutDown = Mutex(false)
+    private let http: HTTPClientOwner
     private let transport: Transport
     private let tokens: TokenProvider
 
@@ -80,19 +77,11 @@ public final class FeishuClient: Sendable {
         self.appID = appID
         self.baseURL = baseURL
         self.configuration = configuration
-        if let httpClient {
-            self.httpClient = httpClient
-            ownsHTTPClient = false
-        } else {
-            var settings = HTTPClient.Configuration()
-            settings.timeout = .init(connect: TimeAmount(configuration.connectTimeout))
-            self.httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: settings)
-            ownsHTTPClient = true
-        }
+        http = HTTPClientOwner(injected: httpClient, connectTimeout: configuration.connectTimeout)
         var logger = configuration.logger
         logger[metadataKey: "app_id"] = "\(appID)"
         let transport = Transport(
-            httpClient: self.httpClient, userAgent: configuration.userAgent,
+            httpClient: http.httpClient, userAgent: configuration.userAgent,
             maximumResponseSize: configuration.maximumResponseSize, logger: logger)
         self.transport = transport
         let credentials = AccessTokenRequest(appID: appID, appSecret: appSecret)
@@ -106,12 +95,7 @@ public final class FeishuClient: Sendable {
     /// Shuts the client down. The `HTTPClient` is shut down only if the client created it;
     /// an injected one is left to its owner. Calling this twice does nothing the second time.
     public func shutdown() async throws {
-        let first = isShutDown.withLock { done in
-            defer { done = true }
-            return !done
-        }
-        guard first, ownsHTTPClient else { return }
-        try await httpClient.shutdown()
+        try await http.shutdown()
     }
 
     /// Runs `body` with this client, then shuts the client down, whether `body` returned or threw.
@@ -192,7 +176,7 @@ public final class FeishuClient: Sendable {
         outgoing.headers.append(("Authorization", "Bearer \(token)"))
         if let body = request.body {
             do {
-                outgoing.jsonBody = try JSONEncoder().encode(body)
+                outgoing.body = try JSONEncoder().encode(body)
             } catch {
                 throw FeishuError(
                     kind: .invalidRequest, msg: "the body could not be encoded: \(error)",
@@ -200,7 +184,7 @@ public final class FeishuClient: Sendable {
             }
         }
         let reply = try await transport.perform(outgoing)
-        return try ResponseDecoding.envelope(reply, as: Payload.self, endpoint: request.endpoint)
+        return try ResponseDecoding.envelope(reply, as: Payload.self, endpoint: request.endpoint.name)
     }
 
     private static let reservedHeaders: Set<String> = ["authorization", "content-type", "user-agent"]
@@ -213,7 +197,7 @@ public final class FeishuClient: Sendable {
             method: .POST, url: try request.url(baseURL: baseURL), path: request.endpoint.path, timeout: timeout,
             endpoint: request.endpoint.name)
         do {
-            outgoing.jsonBody = try JSONEncoder().encode(credentials)
+            outgoing.body = try JSONEncoder().encode(credentials)
         } catch {
             throw FeishuError(
                 kind: .invalidRequest, msg: "the credentials could not be encoded", endpoint: request.endpoint.name,

@@ -39,8 +39,9 @@ struct HTTPReply: Sendable {
 /// Reads answers: the `{code, msg, data, error}` envelope, and the token endpoints' body.
 enum ResponseDecoding {
     /// Decodes `data` of a successful answer, or throws the failure the answer describes.
+    /// - Parameter endpoint: the name of the endpoint called, for errors.
     static func envelope<Payload>(
-        _ reply: HTTPReply, as: Payload.Type, endpoint: Endpoint
+        _ reply: HTTPReply, as: Payload.Type, endpoint: String
     ) throws(FeishuError) -> FeishuResponse<Payload> {
         let head: ResponseEnvelope<AnyPayload> = try decode(reply, endpoint: endpoint)
         guard head.code == .success else { throw apiError(head, reply: reply, endpoint: endpoint) }
@@ -49,30 +50,41 @@ enum ResponseDecoding {
             data: full.data, msg: full.msg, logID: reply.logID, httpStatus: reply.status, body: reply.body)
     }
 
+    /// The body of a successful answer that is not an envelope (e.g. an exported data file):
+    /// any 2xx answer as it came; any other is read as an envelope and throws the failure it describes.
+    static func raw(_ reply: HTTPReply, endpoint: String) throws(FeishuError) -> Data {
+        if (200..<300).contains(reply.status) { return reply.body }
+        let head: ResponseEnvelope<AnyPayload> = try decode(reply, endpoint: endpoint)
+        guard head.code == .success else { throw apiError(head, reply: reply, endpoint: endpoint) }
+        throw FeishuError(
+            kind: .undecodableResponse, msg: "HTTP \(reply.status) with code 0", logID: reply.logID,
+            httpStatus: reply.status, endpoint: endpoint)
+    }
+
     /// The grant of the token endpoint, or the failure it answered with.
     static func accessToken(_ reply: HTTPReply) throws(FeishuError) -> (token: String, expiresIn: Int) {
-        let endpoint = Endpoint.tenantAccessToken
+        let endpoint = Endpoint.tenantAccessToken.name
         let answer: AccessTokenResponse = try decode(reply, endpoint: endpoint)
         guard answer.code == .success else {
             throw FeishuError(
                 kind: .api, code: answer.code, msg: answer.msg, logID: reply.logID, httpStatus: reply.status,
-                endpoint: endpoint.name)
+                endpoint: endpoint)
         }
         guard let token = answer.tenantAccessToken, !token.isEmpty, let expire = answer.expire else {
             throw FeishuError(
                 kind: .undecodableResponse, msg: "the token answer has no tenant_access_token or expire",
-                logID: reply.logID, httpStatus: reply.status, endpoint: endpoint.name)
+                logID: reply.logID, httpStatus: reply.status, endpoint: endpoint)
         }
         return (token, expire)
     }
 
-    private static func apiError(_ head: ResponseEnvelope<AnyPayload>, reply: HTTPReply, endpoint: Endpoint) -> FeishuError {
+    private static func apiError(_ head: ResponseEnvelope<AnyPayload>, reply: HTTPReply, endpoint: String) -> FeishuError {
         var error = FeishuError(
             kind: .api, code: head.code, msg: head.msg, logID: head.error?.logID ?? reply.logID,
             httpStatus: reply.status,
             permissionViolations: head.error?.permissionViolations ?? [],
             fieldViolations: head.error?.fieldViolations ?? [],
-            endpoint: endpoint.name)
+            endpoint: endpoint)
         if head.code == .rateLimited {
             error.retryAfter = reply.header(WireHeader.rateLimitReset).flatMap(Double.init).map { .seconds($0) }
             error.rateLimit = reply.header(WireHeader.rateLimitLimit).flatMap(Int.init)
@@ -80,13 +92,13 @@ enum ResponseDecoding {
         return error
     }
 
-    private static func decode<T: Decodable>(_ reply: HTTPReply, endpoint: Endpoint) throws(FeishuError) -> T {
+    private static func decode<T: Decodable>(_ reply: HTTPReply, endpoint: String) throws(FeishuError) -> T {
         do {
             return try JSONDecoder().decode(T.self, from: reply.body)
         } catch {
             throw FeishuError(
                 kind: .undecodableResponse, msg: "\(describe(error)); body: \(excerpt(reply.body))",
-                logID: reply.logID, httpStatus: reply.status, endpoint: endpoint.name, underlying: error)
+                logID: reply.logID, httpStatus: reply.status, endpoint: endpoint, underlying: error)
         }
     }
 

@@ -23,7 +23,9 @@ struct Transport: Sendable {
         /// Logged instead of ``url``: the path without the query.
         var path: String
         var headers: [(name: String, value: String)] = []
-        var jsonBody: Data?
+        /// The body, sent with ``contentType``; none if `nil`.
+        var body: Data?
+        var contentType = "application/json; charset=utf-8"
         var timeout: Duration
         var endpoint: String
     }
@@ -34,8 +36,8 @@ struct Transport: Sendable {
         request.headers.add(name: "User-Agent", value: userAgent)
         request.headers.add(name: "Accept", value: "application/json")
         for header in outgoing.headers { request.headers.replaceOrAdd(name: header.name, value: header.value) }
-        if let body = outgoing.jsonBody {
-            request.headers.replaceOrAdd(name: "Content-Type", value: "application/json; charset=utf-8")
+        if let body = outgoing.body {
+            request.headers.replaceOrAdd(name: "Content-Type", value: outgoing.contentType)
             request.body = .bytes(ByteBuffer(data: body))
         }
         let started = ContinuousClock.now

@@ -1,0 +1,104 @@
+import Foundation
+
+/// The server's clock: `admin.clock`.
+///
+/// Everything the server times follows it: token lifetimes and the 30-minute reuse rule,
+/// page-token lifetimes, interviewers' update times, rate-limit windows, log ids.
+///
+/// ```swift
+/// try await admin.clock.advance(by: .seconds(7200))   // every token issued so far has expired
+/// try await admin.clock.reset()                       // real time again
+/// ```
+public struct AdminClock: Sendable {
+    let admin: HireAdmin
+
+    /// The server's time and how far it is from real time (`GET /_hire/clock`).
+    /// - Throws: ``FeishuError``.
+    public func get() async throws(FeishuError) -> ClockState {
+        try await admin.call(FeishuRequest<ClockState>(endpoint: .Admin.getClock))
+    }
+
+    /// Moves the clock by `duration` (negative moves it back), to the millisecond
+    /// (`POST /_hire/clock {"advance_ms": …}`).
+    /// - Throws: ``FeishuError``.
+    @discardableResult
+    public func advance(by duration: Duration) async throws(FeishuError) -> ClockState {
+        try await advance(byMilliseconds: duration.milliseconds)
+    }
+
+    /// Moves the clock by `milliseconds` (negative moves it back) (`POST /_hire/clock {"advance_ms": …}`).
+    /// - Throws: ``FeishuError``.
+    @discardableResult
+    public func advance(byMilliseconds milliseconds: Int64) async throws(FeishuError) -> ClockState {
+        try await admin.call(FeishuRequest<ClockState>(endpoint: .Admin.setClock, body: ClockChange(advanceMS: milliseconds)))
+    }
+
+    /// Sets the clock to `nowMS` milliseconds since 1970 (`POST /_hire/clock {"now_ms": …}`).
+    /// - Throws: ``FeishuError``.
+    @discardableResult
+    public func set(nowMS: Int64) async throws(FeishuError) -> ClockState {
+        try await admin.call(FeishuRequest<ClockState>(endpoint: .Admin.setClock, body: ClockChange(nowMS: nowMS)))
+    }
+
+    /// Sets the clock to `date`, to the millisecond (`POST /_hire/clock {"now_ms": …}`).
+    /// - Throws: ``FeishuError``.
+    @discardableResult
+    public func set(now date: Date) async throws(FeishuError) -> ClockState {
+        try await set(nowMS: date.feishuMilliseconds)
+    }
+
+    /// Returns the clock to real time (`DELETE /_hire/clock`).
+    /// - Throws: ``FeishuError``.
+    @discardableResult
+    public func reset() async throws(FeishuError) -> ClockState {
+        try await admin.call(FeishuRequest<ClockState>(endpoint: .Admin.resetClock))
+    }
+}
+
+/// The server's clock.
+public struct ClockState: Codable, Sendable, Hashable {
+    /// The server's time, in milliseconds since 1970.
+    public var nowMS: Int64
+    /// How far the server's time is from real time, in milliseconds; 0 at real time.
+    public var offsetMS: Int64
+
+    /// A clock state; the server creates these, tests of callers may too.
+    public init(nowMS: Int64, offsetMS: Int64) {
+        self.nowMS = nowMS
+        self.offsetMS = offsetMS
+    }
+
+    /// ``nowMS`` as a date.
+    public var now: Date { Date(feishuMilliseconds: nowMS) }
+    /// ``offsetMS`` as a duration.
+    public var offset: Duration { .milliseconds(offsetMS) }
+
+    enum CodingKeys: String, CodingKey {
+        case nowMS = "now_ms"
+        case offsetMS = "offset_ms"
+    }
+}
+
+/// The body of `POST /_hire/clock`: one of its two members.
+struct ClockChange: Encodable, Sendable {
+    var advanceMS: Int64?
+    var nowMS: Int64?
+
+    init(advanceMS: Int64? = nil, nowMS: Int64? = nil) {
+        self.advanceMS = advanceMS
+        self.nowMS = nowMS
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case advanceMS = "advance_ms"
+        case nowMS = "now_ms"
+    }
+}
+
+extension Duration {
+    /// The whole milliseconds of the duration, rounded toward zero.
+    var milliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}

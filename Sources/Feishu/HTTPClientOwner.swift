@@ -1,0 +1,34 @@
+import AsyncHTTPClient
+import NIOCore
+import Synchronization
+
+/// The `HTTPClient` a client sends through: its own, created with a connect timeout and
+/// shut down by ``shutdown()``, or one the caller injected and keeps ownership of.
+final class HTTPClientOwner: Sendable {
+    let httpClient: HTTPClient
+    private let ownsHTTPClient: Bool
+    private let isShutDown = Mutex(false)
+
+    /// `injected` if given (left running by ``shutdown()``), else a new client connecting within `connectTimeout`.
+    init(injected: HTTPClient?, connectTimeout: Duration) {
+        if let injected {
+            httpClient = injected
+            ownsHTTPClient = false
+        } else {
+            var settings = HTTPClient.Configuration()
+            settings.timeout = .init(connect: TimeAmount(connectTimeout))
+            httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: settings)
+            ownsHTTPClient = true
+        }
+    }
+
+    /// Shuts the `HTTPClient` down if it is this owner's own; the second call does nothing.
+    func shutdown() async throws {
+        let first = isShutDown.withLock { done in
+            defer { done = true }
+            return !done
+        }
+        guard first, ownsHTTPClient else { return }
+        try await httpClient.shutdown()
+    }
+}
