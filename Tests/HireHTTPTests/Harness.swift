@@ -91,7 +91,7 @@ struct Client: Sendable {
 /// the demo tenant and the Acme and Globex fixtures.
 func withServer(
     rateLimit: RateLimitPolicy? = nil, clock: HireClock = .system, data: [String] = [],
-    store: (@Sendable (any HireStore) -> any HireStore)? = nil,
+    store: (@Sendable (any HireStore) -> any HireStore)? = nil, admin: AdminSettings? = nil,
     _ body: @escaping @Sendable (Client, any HireStore) async throws -> Void
 ) async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hire-http-\(UUID().uuidString)")
@@ -102,7 +102,10 @@ func withServer(
         try await StoreSeeding.importDocument(document, into: sqlite)
     }
     let served = store?(sqlite) ?? sqlite
-    let services = try await HireServices.make(store: served, clock: clock, rateLimit: rateLimit)
+    if admin != nil {
+        _ = try await Snapshots(store: served).save(name: SnapshotName.baseline, tenantKeys: nil, now: clock.now())
+    }
+    let services = try await HireServices.make(store: served, clock: clock, rateLimit: rateLimit, admin: admin)
     var logger = Logger(label: "hire-http-tests")
     logger.logLevel = .critical
     let app = HireApplication.make(services: services, configuration: .init(), logger: logger)

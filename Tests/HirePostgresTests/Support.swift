@@ -43,7 +43,7 @@ struct Cluster {
     /// Starts `count` nodes; the first imports the data.
     static func start(
         nodes count: Int = 2, users: Int = 80, interviewers: Int = 60, rateLimit: RateLimitPolicy? = nil,
-        clock: HireClock = .system
+        clock: HireClock = .system, adminToken: String? = nil
     ) async throws -> Cluster {
         let schema = try await PostgresTestDatabase.makeSchema()
         var nodes: [Node] = []
@@ -52,7 +52,7 @@ struct Cluster {
                 let store = try await PostgresTestDatabase.makeStore(schema: schema)
                 let server = try await TestServer.start(
                     demo: false, data: index == 0 ? [ClusterData.document(users: users, interviewers: interviewers)] : [],
-                    store: store, rateLimit: rateLimit, clock: clock)
+                    store: store, rateLimit: rateLimit, clock: clock, adminToken: adminToken)
                 nodes.append(Node(server: server))
             }
         } catch {
