@@ -15,7 +15,7 @@ public struct AdminClock: Sendable {
     /// The server's time and how far it is from real time (`GET /_hire/clock`).
     /// - Throws: ``FeishuError``.
     public func get() async throws(FeishuError) -> ClockState {
-        try await admin.call(FeishuRequest<ClockState>(endpoint: .Admin.getClock))
+        try await admin.call(.getClock())
     }
 
     /// Moves the clock by `duration` (negative moves it back), to the millisecond
@@ -30,14 +30,14 @@ public struct AdminClock: Sendable {
     /// - Throws: ``FeishuError``.
     @discardableResult
     public func advance(byMilliseconds milliseconds: Int64) async throws(FeishuError) -> ClockState {
-        try await admin.call(FeishuRequest<ClockState>(endpoint: .Admin.setClock, body: ClockChange(advanceMS: milliseconds)))
+        try await admin.call(.advanceClock(byMilliseconds: milliseconds))
     }
 
     /// Sets the clock to `nowMS` milliseconds since 1970 (`POST /_hire/clock {"now_ms": …}`).
     /// - Throws: ``FeishuError``.
     @discardableResult
     public func set(nowMS: Int64) async throws(FeishuError) -> ClockState {
-        try await admin.call(FeishuRequest<ClockState>(endpoint: .Admin.setClock, body: ClockChange(nowMS: nowMS)))
+        try await admin.call(.setClock(nowMS: nowMS))
     }
 
     /// Sets the clock to `date`, to the millisecond (`POST /_hire/clock {"now_ms": …}`).
@@ -51,7 +51,7 @@ public struct AdminClock: Sendable {
     /// - Throws: ``FeishuError``.
     @discardableResult
     public func reset() async throws(FeishuError) -> ClockState {
-        try await admin.call(FeishuRequest<ClockState>(endpoint: .Admin.resetClock))
+        try await admin.call(.resetClock())
     }
 }
 
@@ -76,22 +76,6 @@ public struct ClockState: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case nowMS = "now_ms"
         case offsetMS = "offset_ms"
-    }
-}
-
-/// The body of `POST /_hire/clock`: one of its two members.
-struct ClockChange: Encodable, Sendable {
-    var advanceMS: Int64?
-    var nowMS: Int64?
-
-    init(advanceMS: Int64? = nil, nowMS: Int64? = nil) {
-        self.advanceMS = advanceMS
-        self.nowMS = nowMS
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case advanceMS = "advance_ms"
-        case nowMS = "now_ms"
     }
 }
 

@@ -16,19 +16,19 @@ public struct AdminFaults: Sendable {
     ///   with neither a non-zero `code`, a `delayMS` nor `drop`.
     @discardableResult
     public func add(_ spec: FaultSpec) async throws(FeishuError) -> Fault {
-        try await admin.call(FeishuRequest<Fault>(endpoint: .Admin.addFault, body: spec))
+        try await admin.call(.addFault(spec))
     }
 
     /// The faults in force, oldest first (`GET /_hire/faults`).
     /// - Throws: ``FeishuError``.
     public func list() async throws(FeishuError) -> [Fault] {
-        try await admin.call(FeishuRequest<AdminItems<Fault>>(endpoint: .Admin.listFaults)).items ?? []
+        try await admin.call(.listFaults()).items ?? []
     }
 
     /// Removes one fault (`DELETE /_hire/faults/{id}`).
     /// - Throws: ``FeishuError``; 1002002 (HTTP 404) for an unknown fault, e.g. one already used up.
     public func remove(id: String) async throws(FeishuError) {
-        _ = try await admin.send(FeishuRequest<AnyPayload>(endpoint: .Admin.removeFault, pathParameters: ["id": id]))
+        _ = try await admin.send(.removeFault(id: id))
     }
 
     /// Removes every fault (`DELETE /_hire/faults`).
@@ -36,7 +36,7 @@ public struct AdminFaults: Sendable {
     /// - Throws: ``FeishuError``.
     @discardableResult
     public func clear() async throws(FeishuError) -> Int {
-        try await admin.call(FeishuRequest<AdminCount>(endpoint: .Admin.clearFaults)).count
+        try await admin.call(.clearFaults()).count
     }
 }
 

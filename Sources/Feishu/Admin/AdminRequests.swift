@@ -19,18 +19,13 @@ public struct AdminRequests: Sendable {
     public func list(
         filter: RequestFilter = RequestFilter(), sinceSeq: Int64? = nil, limit: Int? = nil
     ) async throws(FeishuError) -> [JournalEntry] {
-        var query = filter.queryParameters
-        query += QueryParameter.optional("since_seq", sinceSeq.map(String.init))
-        query += QueryParameter.optional("limit", limit.map(String.init))
-        return try await admin.call(FeishuRequest<AdminItems<JournalEntry>>(endpoint: .Admin.listRequests, query: query))
-            .items ?? []
+        try await admin.call(.listRequests(filter: filter, sinceSeq: sinceSeq, limit: limit)).items ?? []
     }
 
     /// How many entries match `filter` (`GET /_hire/requests/count`).
     /// - Throws: ``FeishuError``.
     public func count(filter: RequestFilter = RequestFilter()) async throws(FeishuError) -> Int {
-        try await admin.call(FeishuRequest<AdminCount>(endpoint: .Admin.countRequests, query: filter.queryParameters))
-            .count
+        try await admin.call(.countRequests(filter: filter)).count
     }
 
     /// Empties the journal (`DELETE /_hire/requests`); ``JournalEntry/seq`` numbers are never reused.
@@ -38,7 +33,7 @@ public struct AdminRequests: Sendable {
     /// - Throws: ``FeishuError``.
     @discardableResult
     public func clear() async throws(FeishuError) -> Int {
-        try await admin.call(FeishuRequest<AdminCount>(endpoint: .Admin.clearRequests)).count
+        try await admin.call(.clearRequests()).count
     }
 }
 

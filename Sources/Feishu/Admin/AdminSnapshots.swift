@@ -19,10 +19,7 @@ public struct AdminSnapshots: Sendable {
     /// - Throws: ``FeishuError``; 1002002 for an invalid name or an unknown tenant.
     @discardableResult
     public func save(name: String, tenantKeys: [String] = []) async throws(FeishuError) -> Snapshot {
-        let request = FeishuRequest<SnapshotAnswer>(
-            endpoint: .Admin.saveSnapshot, pathParameters: ["name": name],
-            query: tenantKeys.map { QueryParameter("tenant_key", $0) })
-        return try await admin.call(request).snapshot
+        try await admin.call(.saveSnapshot(name: name, tenantKeys: tenantKeys)).snapshot
     }
 
     /// Restores the snapshot `name` in one transaction (`POST /_hire/snapshots/{name}/restore`).
@@ -34,21 +31,19 @@ public struct AdminSnapshots: Sendable {
     /// - Throws: ``FeishuError``; 1002002 (HTTP 404) for an unknown snapshot.
     @discardableResult
     public func restore(name: String) async throws(FeishuError) -> RestoredSnapshot {
-        try await admin.call(
-            FeishuRequest<RestoredSnapshot>(endpoint: .Admin.restoreSnapshot, pathParameters: ["name": name]))
+        try await admin.call(.restoreSnapshot(name: name))
     }
 
     /// Every snapshot, by name (`GET /_hire/snapshots`).
     /// - Throws: ``FeishuError``.
     public func list() async throws(FeishuError) -> [Snapshot] {
-        try await admin.call(FeishuRequest<AdminItems<Snapshot>>(endpoint: .Admin.listSnapshots)).items ?? []
+        try await admin.call(.listSnapshots()).items ?? []
     }
 
     /// Deletes the snapshot `name` (`DELETE /_hire/snapshots/{name}`).
     /// - Throws: ``FeishuError``; 1002002 (HTTP 404) for an unknown snapshot.
     public func delete(name: String) async throws(FeishuError) {
-        _ = try await admin.send(
-            FeishuRequest<AnyPayload>(endpoint: .Admin.deleteSnapshot, pathParameters: ["name": name]))
+        _ = try await admin.send(.deleteSnapshot(name: name))
     }
 }
 
@@ -96,9 +91,4 @@ public struct RestoredSnapshot: Codable, Sendable, Hashable {
         self.snapshot = snapshot
         self.tenants = tenants
     }
-}
-
-/// The `data` of saving a snapshot.
-struct SnapshotAnswer: Decodable, Sendable {
-    var snapshot: Snapshot
 }

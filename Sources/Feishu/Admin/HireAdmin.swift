@@ -99,17 +99,28 @@ public final class HireAdmin: Sendable {
     /// - Throws: ``FeishuError``; 1002002 for a tenant in neither the data nor `baseline`.
     @discardableResult
     public func reset(tenantKey: String? = nil) async throws(FeishuError) -> RestoredSnapshot {
-        let request = FeishuRequest<RestoredSnapshot>(
-            endpoint: .Admin.reset, query: QueryParameter.optional("tenant_key", tenantKey))
-        return try await call(request)
+        try await call(.adminReset(tenantKey: tenantKey))
     }
 
     // MARK: Sending
 
+    /// Sends one of the admin API's calls and decodes its answer, for when the raw answer
+    /// is needed too:
+    ///
+    /// ```swift
+    /// let response = try await admin.send(.listRequests(filter: RequestFilter(code: .invalidAccessToken)))
+    /// print(response.logID ?? "-", String(decoding: response.body, as: UTF8.self))
+    /// ```
+    /// - Parameter request: a call such as ``FeishuRequest/listFaults()`` or ``FeishuRequest/saveSnapshot(name:tenantKeys:)``.
+    /// - Throws: ``FeishuError``.
+    public func send<Payload>(_ request: FeishuRequest<Payload>) async throws(FeishuError) -> FeishuResponse<Payload> {
+        try await send(request, body: nil, contentType: nil)
+    }
+
     /// Sends `request` with the admin token and decodes its envelope; `body` is sent as
     /// it is (with `contentType`) instead of the request's JSON body.
     func send<Payload>(
-        _ request: FeishuRequest<Payload>, body: Data? = nil, contentType: String? = nil
+        _ request: FeishuRequest<Payload>, body: Data?, contentType: String?
     ) async throws(FeishuError) -> FeishuResponse<Payload> {
         let reply = try await perform(request, body: body, contentType: contentType)
         return try ResponseDecoding.envelope(reply, as: Payload.self, endpoint: request.endpoint.name)
@@ -225,12 +236,3 @@ extension Endpoint {
     }
 }
 
-/// The `data` of the admin API's answers that are `{"items": […]}`.
-struct AdminItems<Item: Decodable & Sendable>: Decodable, Sendable {
-    var items: [Item]?
-}
-
-/// The `data` of the admin API's answers that are `{"count": n}`.
-struct AdminCount: Decodable, Sendable {
-    var count: Int
-}
