@@ -1,4 +1,5 @@
 import HireCore
+import HireHTTP
 import HireServerKit
 import Testing
 
@@ -34,5 +35,27 @@ struct ServeConfigurationTests {
         #expect(throws: ConfigurationError.self) { try ServeConfiguration(environment: ["HIRE_PORT": "http"]) }
         #expect(throws: ConfigurationError.self) { try ServeConfiguration(port: 70000, environment: [:]) }
         #expect(throws: ConfigurationError.self) { try ServeConfiguration(rateLimit: "lots", environment: [:]) }
+    }
+
+    @Test func theAdminAPIIsOnlyOnWhenAskedOrForTheBareDemo() throws {
+        #expect(try ServeConfiguration(environment: [:]).admin == nil)
+        let bare = try ServeConfiguration(bare: true, environment: ["HIRE_LOG_LEVEL": "debug", "PATH": "/bin"])
+        #expect(bare.adminTokenGenerated && (bare.adminToken?.count ?? 0) >= 32)
+        #expect(try ServeConfiguration(bare: true, environment: [:]).adminToken != bare.adminToken)
+        // Any other setting means the server is configured, not the bare demo.
+        #expect(try ServeConfiguration(bare: true, environment: ["HIRE_PORT": "9000"]).admin == nil)
+        let given = try ServeConfiguration(environment: ["HIRE_ADMIN_TOKEN": "from-the-env", "HIRE_JOURNAL_SIZE": "5"])
+        #expect(given.admin?.token == "from-the-env" && given.admin?.journalSize == 5 && !given.adminTokenGenerated)
+        #expect(try ServeConfiguration(adminToken: "from-a-flag", journalSize: 0, environment: given.environmentForTests).admin
+            == .init(token: "from-a-flag", journalSize: 0))
+        #expect(throws: ConfigurationError.self) { try ServeConfiguration(adminToken: "short", environment: [:]) }
+        #expect(throws: ConfigurationError.self) { try ServeConfiguration(environment: ["HIRE_JOURNAL_SIZE": "many"]) }
+        #expect(throws: ConfigurationError.self) { try ServeConfiguration(adminToken: "long-enough", journalSize: -1, environment: [:]) }
+    }
+}
+
+extension ServeConfiguration {
+    fileprivate var environmentForTests: [String: String] {
+        ["HIRE_ADMIN_TOKEN": adminToken ?? "", "HIRE_JOURNAL_SIZE": String(journalSize)]
     }
 }
