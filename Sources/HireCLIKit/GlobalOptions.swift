@@ -50,12 +50,17 @@ struct ConnectionOptions: ParsableArguments {
             throw ValidationError("Missing the app secret: pass --app-secret or set \(Self.appSecretVariable).")
         }
         let text = value(baseURL, Self.baseURLVariable) ?? FeishuClient.defaultBaseURL.absoluteString
+        return Resolved(appID: appID, appSecret: appSecret, baseURL: try Self.baseURL(text))
+    }
+
+    /// `text` as a base URL: an http(s) URL with a host.
+    static func baseURL(_ text: String) throws -> URL {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
             url.host?.isEmpty == false
         else {
             throw ValidationError("The base URL \"\(text)\" is not an http(s) URL, e.g. http://127.0.0.1:8080.")
         }
-        return Resolved(appID: appID, appSecret: appSecret, baseURL: url)
+        return url
     }
 
     func validate() throws {

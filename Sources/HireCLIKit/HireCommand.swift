@@ -13,18 +13,21 @@ public struct HireCommand: AsyncParsableCommand, Sendable {
             Output is for people unless --json is given: then it is the response's data object \
             (for `interviewer list --all`, one JSON array of all items).
 
+            `hire admin …` controls a hire-server through its admin API (/_hire/); it needs the server's \
+            admin token, from HIRE_ADMIN_TOKEN or --admin-token.
+
             Exit status: 0 on success, 1 when the call fails (one line on stderr: \
             error: <code> <msg> (log_id: …)), 2 for a usage error.
             """,
         version: "hire \(FeishuClient.version)",
-        subcommands: [InterviewerCommand.self, InterviewCommand.self])
+        subcommands: [InterviewerCommand.self, InterviewCommand.self, AdminCommand.self])
 
     /// The command with no options (ArgumentParser fills them in).
     public init() {}
 
     /// `hire` alone is a usage error: a subcommand is needed.
     public func run() async throws {
-        throw ValidationError("Name a command: interviewer or interview.")
+        throw ValidationError("Name a command: interviewer, interview or admin.")
     }
 }
 

@@ -55,7 +55,7 @@ struct HumanFormat {
         return "\(timeZone.identifier), UTC\(sign)\(String(format: "%02d:%02d", hours, minutes))"
     }
 
-    private func formatter(_ format: String) -> DateFormatter {
+    func formatter(_ format: String) -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = timeZone

@@ -3,18 +3,23 @@
 struct TextTable {
     var headers: [String]
     var rows: [[String]] = []
+    /// Columns are at least this wide (by index; missing ones 0), so that tables printed
+    /// one after another line up.
+    var minimumWidths: [Int] = []
 
     init(_ headers: [String]) { self.headers = headers }
 
     mutating func append(_ row: [String]) { rows.append(row) }
 
-    /// The table, one line a row, each line ending in a newline.
-    func rendered() -> String {
+    /// The table, one line a row (the header's first unless `header` is false), each line ending in a newline.
+    func rendered(header: Bool = true) -> String {
         let all = [headers] + rows
         let widths = headers.indices.map { column in
-            all.map { $0.indices.contains(column) ? DisplayWidth.of($0[column]) : 0 }.max() ?? 0
+            max(
+                all.map { $0.indices.contains(column) ? DisplayWidth.of($0[column]) : 0 }.max() ?? 0,
+                minimumWidths.indices.contains(column) ? minimumWidths[column] : 0)
         }
-        return all.map { row in
+        return (header ? all : rows).map { row in
             row.indices.map { column in
                 let cell = row[column]
                 guard column < row.count - 1 else { return cell }

@@ -41,12 +41,23 @@ enum HireExecutable {
             exited.continuation.finish()
         }
         try process.run()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        // Read both pipes at once, on threads of their own: a blocking read on the cooperative
+        // pool can starve the in-process server the executable is talking to.
+        async let out = readToEnd(stdout.fileHandleForReading)
+        async let err = readToEnd(stderr.fileHandleForReading)
+        let (outData, errData) = await (out, err)
         var statuses = exited.stream.makeAsyncIterator()
         let status = await statuses.next() ?? -1
         return CLIRun(
-            status: status, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+            status: status, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Everything `handle` yields until end of file, read on a dispatch thread.
+    private static func readToEnd(_ handle: FileHandle) async -> Data {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: handle.readDataToEndOfFile()) }
+        }
     }
 }
 

@@ -1,0 +1,135 @@
+import ArgumentParser
+import Feishu
+
+/// `hire admin …`: hire-server's admin API (`/_hire/`), for test suites and local development.
+struct AdminCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "admin",
+        abstract: "Control a hire-server through its admin API: data, faults, clock, request journal.",
+        discussion: """
+            The admin API exists on servers started with --admin-token (or HIRE_ADMIN_TOKEN), and on the \
+            one-command demo, which prints its token as admin_token:. The token comes from HIRE_ADMIN_TOKEN \
+            or --admin-token, the server from FEISHU_BASE_URL or --base-url. A server without the admin API \
+            answers 404.
+            """,
+        subcommands: [
+            AdminResetCommand.self, AdminSnapshotCommand.self, AdminFaultCommand.self, AdminClockCommand.self,
+            AdminRequestsCommand.self, AdminDataCommand.self,
+        ])
+
+    func run() async throws {
+        throw ValidationError("Name an admin command: reset, snapshot, fault, clock, requests or data.")
+    }
+}
+
+/// `hire admin reset [--tenant K]`.
+struct AdminResetCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset",
+        abstract: "Put the data back as the snapshot baseline has it.",
+        discussion: """
+            POST /_hire/reset. Without --tenant the data becomes exactly baseline's: tenants created since \
+            are removed. With --tenant only that tenant is restored (or removed, if baseline does not hold it).
+            """)
+
+    @Option(name: .customLong("tenant"), help: "Restore this tenant only.")
+    var tenantKey: String?
+
+    @OptionGroup var admin: AdminOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let response = try await admin.withAdmin { try await $0.send(.adminReset(tenantKey: tenantKey)) }
+        output.print(response) { $0.map(HumanFormat.restored) ?? "" }
+    }
+}
+
+/// `hire admin snapshot …`.
+struct AdminSnapshotCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Save, restore, list and delete snapshots of the data.",
+        subcommands: [
+            AdminSnapshotSaveCommand.self, AdminSnapshotRestoreCommand.self, AdminSnapshotListCommand.self,
+            AdminSnapshotDeleteCommand.self,
+        ])
+
+    func run() async throws {
+        throw ValidationError("Name a snapshot command: save, restore, list or delete.")
+    }
+}
+
+/// `hire admin snapshot save NAME [--tenant K]…`.
+struct AdminSnapshotSaveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "save",
+        abstract: "Save tenants as a snapshot, replacing one of the same name.",
+        discussion: "PUT /_hire/snapshots/{name}. A snapshot of every tenant also removes tenants created since when restored.")
+
+    @Argument(help: "The snapshot's name: 1–64 characters of A–Z a–z 0–9 . _ -")
+    var name: String
+
+    @OptionGroup var tenants: TenantOptions
+    @OptionGroup var admin: AdminOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let request = FeishuRequest.saveSnapshot(name: name, tenantKeys: tenants.tenantKeys)
+        let response = try await admin.withAdmin { try await $0.send(request) }
+        let format = HumanFormat(timeZone: CLIContext.current.timeZone)
+        output.print(response) { format.snapshotTable($0.map { [$0.snapshot] } ?? []) }
+    }
+}
+
+/// `hire admin snapshot restore NAME`.
+struct AdminSnapshotRestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Restore a snapshot.",
+        discussion: """
+            POST /_hire/snapshots/{name}/restore, in one transaction. A snapshot of every tenant makes the data \
+            exactly the snapshot's; one of some tenants replaces only those.
+            """)
+
+    @Argument(help: "The snapshot's name.")
+    var name: String
+
+    @OptionGroup var admin: AdminOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let response = try await admin.withAdmin { try await $0.send(.restoreSnapshot(name: name)) }
+        output.print(response) { $0.map(HumanFormat.restored) ?? "" }
+    }
+}
+
+/// `hire admin snapshot list`.
+struct AdminSnapshotListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the snapshots, by name.", discussion: "GET /_hire/snapshots.")
+
+    @OptionGroup var admin: AdminOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let response = try await admin.withAdmin { try await $0.send(.listSnapshots()) }
+        let format = HumanFormat(timeZone: CLIContext.current.timeZone)
+        output.print(response) { format.snapshotTable($0?.items ?? []) }
+    }
+}
+
+/// `hire admin snapshot delete NAME`.
+struct AdminSnapshotDeleteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete", abstract: "Delete a snapshot.", discussion: "DELETE /_hire/snapshots/{name}.")
+
+    @Argument(help: "The snapshot's name.")
+    var name: String
+
+    @OptionGroup var admin: AdminOptions
+
+    func run() async throws {
+        try await admin.withAdmin { try await $0.snapshots.delete(name: name) }
+        CLIContext.current.output("Deleted snapshot \(name).\n")
+    }
+}

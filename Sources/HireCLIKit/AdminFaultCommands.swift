@@ -1,0 +1,118 @@
+import ArgumentParser
+import Feishu
+
+/// `hire admin fault …`.
+struct AdminFaultCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fault",
+        abstract: "Make requests fail, slow down or go unanswered.",
+        subcommands: [
+            AdminFaultAddCommand.self, AdminFaultListCommand.self, AdminFaultRemoveCommand.self,
+            AdminFaultClearCommand.self,
+        ])
+
+    func run() async throws {
+        throw ValidationError("Name a fault command: add, list, remove or clear.")
+    }
+}
+
+/// `hire admin fault add --operation OP …`.
+struct AdminFaultAddCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add a fault.",
+        discussion: """
+            POST /_hire/faults. A fault needs a non-zero --code, a --delay-ms or --drop. With several matching \
+            faults the oldest fires; a fault whose --times are used up is removed. Operations: \
+            \(Endpoint.all.map(\.name).joined(separator: ", ")).
+            """)
+
+    @Option(help: "Only this operation (default: every one).")
+    var operation: String?
+
+    @Option(name: .customLong("app-id"), help: "Only requests of this app.")
+    var appID: String?
+
+    @Option(name: .customLong("tenant-key"), help: "Only requests of this tenant.")
+    var tenantKey: String?
+
+    @Option(help: "Answer with this code, e.g. 99991400, 1002001, 99991663.")
+    var code: Int?
+
+    @Option(name: .customLong("http-status"), help: "The HTTP status (default: the platform's for --code).")
+    var httpStatus: Int?
+
+    @Option(help: "The msg (default: the platform's for --code).")
+    var msg: String?
+
+    @Option(help: "How many requests it fires on; 0 until removed (default 1).")
+    var times: Int?
+
+    @Option(help: "The chance it fires on a matching request, in (0, 1] (default 1).")
+    var probability: Double?
+
+    @Option(name: .customLong("delay-ms"), help: "Milliseconds of latency added, 0 to 60000.")
+    var delayMS: Int?
+
+    @Flag(help: "Close the connection without an answer (after --delay-ms).")
+    var drop = false
+
+    @OptionGroup var admin: AdminOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let spec = FaultSpec(
+            operation: operation, appID: appID, tenantKey: tenantKey, code: code.map(APICode.init(rawValue:)),
+            httpStatus: httpStatus, msg: msg, times: times, probability: probability, delayMS: delayMS,
+            drop: drop ? true : nil)
+        let response = try await admin.withAdmin { try await $0.send(.addFault(spec)) }
+        output.print(response) { HumanFormat.faultTable($0.map { [$0] } ?? []) }
+    }
+}
+
+/// `hire admin fault list`.
+struct AdminFaultListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the faults in force, oldest first.", discussion: "GET /_hire/faults.")
+
+    @OptionGroup var admin: AdminOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let response = try await admin.withAdmin { try await $0.send(.listFaults()) }
+        output.print(response) { HumanFormat.faultTable($0?.items ?? []) }
+    }
+}
+
+/// `hire admin fault remove ID`.
+struct AdminFaultRemoveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Remove a fault.", discussion: "DELETE /_hire/faults/{id}.")
+
+    @Argument(help: "The fault's ID, f_…")
+    var id: String
+
+    @OptionGroup var admin: AdminOptions
+
+    func run() async throws {
+        try await admin.withAdmin { try await $0.faults.remove(id: id) }
+        CLIContext.current.output("Removed fault \(id).\n")
+    }
+}
+
+/// `hire admin fault clear`.
+struct AdminFaultClearCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clear", abstract: "Remove every fault.", discussion: "DELETE /_hire/faults.")
+
+    @OptionGroup var admin: AdminOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let response = try await admin.withAdmin { try await $0.send(.clearFaults()) }
+        output.print(response) { count in
+            let count = count?.count ?? 0
+            return "Removed \(count) fault\(count == 1 ? "" : "s").\n"
+        }
+    }
+}
