@@ -23,7 +23,7 @@ public struct AdminClock: Sendable {
     /// - Throws: ``FeishuError``.
     @discardableResult
     public func advance(by duration: Duration) async throws(FeishuError) -> ClockState {
-        try await advance(byMilliseconds: duration.milliseconds)
+        try await advance(byMilliseconds: duration.wholeMilliseconds)
     }
 
     /// Moves the clock by `milliseconds` (negative moves it back) (`POST /_hire/clock {"advance_ms": …}`).
@@ -81,7 +81,7 @@ public struct ClockState: Codable, Sendable, Hashable {
 
 extension Duration {
     /// The whole milliseconds of the duration, rounded toward zero.
-    var milliseconds: Int64 {
+    var wholeMilliseconds: Int64 {
         let (seconds, attoseconds) = components
         return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }

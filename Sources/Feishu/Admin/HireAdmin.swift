@@ -156,7 +156,7 @@ public final class HireAdmin: Sendable {
             method: HTTPMethod(rawValue: request.endpoint.method), url: try request.url(baseURL: baseURL),
             path: try request.encodedPath(), timeout: request.options.timeout ?? configuration.timeout,
             endpoint: request.endpoint.name)
-        outgoing.headers = request.options.headers.filter { $0.key.lowercased() != "authorization" }
+        outgoing.headers = request.options.headers.filter { !Self.reservedHeaders.contains($0.key.lowercased()) }
             .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         outgoing.headers.append(("Authorization", "Bearer \(token)"))
         if let body {
@@ -173,6 +173,8 @@ public final class HireAdmin: Sendable {
         }
         return try await transport.perform(outgoing)
     }
+
+    private static let reservedHeaders: Set<String> = ["authorization", "content-type", "user-agent"]
 }
 
 extension HireAdmin {
