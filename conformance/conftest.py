@@ -31,6 +31,10 @@ DEMO_DUANYU = {
 
 DATA_FILES = [FIXTURES / "acme.json", FIXTURES / "globex.json"]
 
+# The README's examples are run by test_readme_examples.py against a server of their own,
+# in a pytest of their own, as a reader runs them: not as part of this suite.
+collect_ignore = ["examples"]
+
 
 def pytest_report_header(config):
     spec = os.environ.get("HIRE_CONFORMANCE_DATABASE") or "sqlite (a temporary file per server)"
@@ -62,9 +66,14 @@ class Servers:
         self.running: list[ServerProcess] = []
 
     def start(self, data=(), demo: bool = True, rate_limit: str = "off", database: str | None = None,
-              extra=()) -> ServerProcess:
+              extra=(), admin_token: str | None = None, env: dict | None = None) -> ServerProcess:
+        """A server on a new database (or on `database`); `admin_token` switches the admin API on."""
         server = ServerProcess(database or self.databases.new(), self.workdir, data=data, demo=demo,
-                               rate_limit=rate_limit, extra=extra)
+                               rate_limit=rate_limit, extra=extra, admin_token=admin_token, env=env)
+        return self.run(server)
+
+    def run(self, server: ServerProcess) -> ServerProcess:
+        """Starts a server made by the caller, stopped with the others."""
         self.running.append(server)
         return server.start()
 

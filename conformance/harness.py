@@ -143,25 +143,38 @@ class ServerProcess:
     """
 
     def __init__(self, database: str, workdir: pathlib.Path, data: Iterable[pathlib.Path | str] = (),
-                 demo: bool = True, rate_limit: str = "off", extra: Iterable[str] = ()):
+                 demo: bool = True, rate_limit: str = "off", extra: Iterable[str] = (),
+                 admin_token: Optional[str] = None, env: Optional[dict[str, str]] = None, bare: bool = False):
+        """- Parameter admin_token: switches the admin API (`/_hire/`) on with this token.
+        - Parameter env: more environment variables for the server.
+        - Parameter bare: runs `hire-server` with no arguments at all (the one-command demo):
+          no host, port, database or any other setting; `env` must hold no `HIRE_*` either.
+        """
         self.database = database
         self.workdir = workdir
         self.data = [str(path) for path in data]
         self.demo = demo
         self.rate_limit = rate_limit
         self.extra = list(extra)
+        self.admin_token = admin_token
+        self.env = dict(env or {})
+        self.bare = bare
         self.process: Optional[subprocess.Popen] = None
         self.base_url = ""
         self.port = 0
         self.starts = 0
 
     def command(self, data: Optional[list[str]] = None) -> list[str]:
+        if self.bare:
+            return [str(server_binary())]
         args = [str(server_binary()), "serve", "--host", "127.0.0.1", "--port", "0",
                 "--database", self.database, "--rate-limit", self.rate_limit]
         for path in self.data if data is None else data:
             args += ["--data", path]
         if not self.demo:
             args.append("--no-demo")
+        if self.admin_token is not None:
+            args += ["--admin-token", self.admin_token]
         return args + self.extra
 
     def start(self, data: Optional[list[str]] = None, timeout: float = 60,
@@ -180,6 +193,9 @@ class ServerProcess:
         self.stdout_path = self.workdir / f"server-{id(self)}-{self.starts}.out"
         self.stderr_path = self.workdir / f"server-{id(self)}-{self.starts}.err"
         command, env = self.command(data), _server_env(faketime)
+        if self.bare:
+            env.pop("HIRE_LOG_LEVEL", None)
+        env.update(self.env)
         if faketime is not None:
             # Under libfaketime's LD_PRELOAD a Swift program sees no command-line arguments
             # (CommandLine.arguments is empty), so configure the server by its environment.
@@ -190,6 +206,8 @@ class ServerProcess:
                 env["HIRE_DATA"] = ",".join(data)
             if not self.demo:
                 env["HIRE_NO_DEMO"] = "1"
+            if self.admin_token is not None:
+                env["HIRE_ADMIN_TOKEN"] = self.admin_token
             command = [str(server_binary())]
         with open(self.stdout_path, "wb") as out, open(self.stderr_path, "wb") as err:
             self.process = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env,
@@ -348,6 +366,123 @@ class Api:
         if talent_id is not None:
             params["talent_id"] = talent_id
         return self.request("GET", BY_TALENT_PATH, params=params, token=token)
+
+
+ADMIN_PREFIX = "/_hire"
+
+
+class Admin:
+    """The admin API (`/_hire/`, docs/admin-api.md) of one server, with its admin token.
+
+    `request` answers the raw response; the other methods check the success envelope
+    and answer its `data` (or the part of it named by the method).
+    """
+
+    def __init__(self, server: ServerProcess, token: Optional[str] = "auto"):
+        self.server = server
+        self.token = server.admin_token if token == "auto" else token
+        self.session = requests.Session()
+
+    def request(self, method: str, path: str, *, token: Optional[str] = "auto", headers: Optional[dict] = None,
+                timeout: float = 60, **kwargs) -> requests.Response:
+        """`METHOD /_hire{path}`, with `Authorization: Bearer <token>` (the admin token unless given; none if None)."""
+        headers = dict(headers or {})
+        token = self.token if token == "auto" else token
+        if token is not None:
+            headers["Authorization"] = f"Bearer {token}"
+        response = self.session.request(method, self.server.url(ADMIN_PREFIX + path), headers=headers,
+                                        timeout=timeout, **kwargs)
+        log_id = response.headers.get("X-Tt-Logid", "")
+        assert LOG_ID.match(log_id), f"{method} {response.url} -> {response.status_code}: X-Tt-Logid {log_id!r}"
+        return response
+
+    def call(self, method: str, path: str, **kwargs) -> dict:
+        return ok(self.request(method, path, **kwargs))
+
+    # Reset and snapshots.
+
+    def reset(self, tenant_key: Optional[str] = None) -> dict:
+        params = {"tenant_key": tenant_key} if tenant_key is not None else None
+        return self.call("POST", "/reset", params=params)
+
+    def save(self, name: str, *tenant_keys: str) -> dict:
+        """Saves a snapshot; its `Snapshot`."""
+        data = self.call("PUT", f"/snapshots/{name}", params=[("tenant_key", key) for key in tenant_keys])
+        return data["snapshot"]
+
+    def restore(self, name: str) -> dict:
+        return self.call("POST", f"/snapshots/{name}/restore")
+
+    def snapshots(self) -> list[dict]:
+        return self.call("GET", "/snapshots")["items"]
+
+    def delete_snapshot(self, name: str) -> dict:
+        return self.call("DELETE", f"/snapshots/{name}")
+
+    # Faults.
+
+    def add_fault(self, **fields) -> dict:
+        return self.call("POST", "/faults", json=fields)
+
+    def faults(self) -> list[dict]:
+        return self.call("GET", "/faults")["items"]
+
+    def delete_fault(self, fault_id: str) -> dict:
+        return self.call("DELETE", f"/faults/{fault_id}")
+
+    def clear_faults(self) -> int:
+        return self.call("DELETE", "/faults")["count"]
+
+    # The clock.
+
+    def clock(self) -> dict:
+        return self.call("GET", "/clock")
+
+    def advance(self, ms: int) -> dict:
+        return self.call("POST", "/clock", json={"advance_ms": ms})
+
+    def set_clock(self, now_ms: int) -> dict:
+        return self.call("POST", "/clock", json={"now_ms": now_ms})
+
+    def real_time(self) -> dict:
+        return self.call("DELETE", "/clock")
+
+    # The request journal.
+
+    def journal(self, **filters) -> list[dict]:
+        return self.call("GET", "/requests", params=filters)["items"]
+
+    def journal_count(self, **filters) -> int:
+        return self.call("GET", "/requests/count", params=filters)["count"]
+
+    def clear_journal(self) -> int:
+        return self.call("DELETE", "/requests")["count"]
+
+    def entry(self, response) -> dict:
+        """The journal's entry for a response (a `requests` or lark-oapi one), found by its log id."""
+        headers = response.headers if isinstance(response, requests.Response) else response.raw.headers
+        log_id = {key.lower(): value for key, value in headers.items()}["x-tt-logid"]
+        found = [entry for entry in self.journal(limit=10000) if entry["log_id"] == log_id]
+        assert len(found) == 1, f"{len(found)} journal entries with log id {log_id}"
+        return found[0]
+
+    # Data.
+
+    def import_data(self, body: bytes | str, content_type: str = "application/json") -> requests.Response:
+        if isinstance(body, str):
+            body = body.encode()
+        return self.request("POST", "/data", data=body, headers={"Content-Type": content_type})
+
+    def export_data(self, *tenant_keys: str, format: Optional[str] = None) -> requests.Response:
+        params = [("tenant_key", key) for key in tenant_keys]
+        if format is not None:
+            params.append(("format", format))
+        return self.request("GET", "/data", params=params)
+
+
+def field_violations(body: dict) -> list[str]:
+    """The `field` of each of an error's `field_violations`."""
+    return [violation.get("field") for violation in body["error"].get("field_violations", [])]
 
 
 def ok(response: requests.Response) -> dict:
