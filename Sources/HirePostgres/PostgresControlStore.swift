@@ -43,11 +43,14 @@ struct PostgresControlStore: ControlStore {
     func addFault(_ fault: Fault) async throws -> Int64 {
         let settings = JSONWriter.write(.object(fault.settings))
         let left = fault.timesLeft.map(Int64.init)
-        return try await changing(
-            """
-            INSERT INTO faults (id, settings, times_left, created_ms)
-            VALUES (\(fault.id), \(settings), \(left), \(fault.createdMS)) RETURNING 1
-            """) ?? 0
+        return try await store.transaction { [logger = store.logger] connection in
+            try await connection.run(
+                """
+                INSERT INTO faults (id, settings, times_left, created_ms)
+                VALUES (\(fault.id), \(settings), \(left), \(fault.createdMS))
+                """, logger: logger)
+            return try await Self.bump(connection, logger: logger)
+        }
     }
 
     func removeFault(id: String) async throws -> Int64? {

@@ -139,7 +139,4 @@ public final class ControlPlane: Service, Sendable {
         }
         return nil
     }
-
-    /// The faults as this node applies them.
-    var faults: [Fault] { applied.withLock { $0.faults } }
 }
