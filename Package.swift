@@ -38,7 +38,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // The storage protocol every backend implements.
-        .target(name: "HireStore", dependencies: ["HireCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "HireStore",
+            dependencies: ["HireCore", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "HireSQLite",
             dependencies: ["HireStore", .product(name: "GRDB", package: "GRDB.swift")],
@@ -50,6 +54,7 @@ let package = Package(
                 "HireStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -111,7 +116,7 @@ let package = Package(
         .target(
             name: "HireCLIKit",
             dependencies: [
-                "Feishu",
+                "Feishu", "FeishuWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -8,9 +8,9 @@ import NIOCore
 import ServiceLifecycle
 
 /// Builds the HTTP application of `hire-server`.
-public enum HireApplication {
+package enum HireApplication {
     /// The router with every endpoint, the envelope and the gates.
-    public static func router(services: HireServices) -> Router<HireRequestContext> {
+    package static func router(services: HireServices) -> Router<HireRequestContext> {
         let router = Router(context: HireRequestContext.self)
         let admin = services.adminToken.flatMap { token in services.controls.map { (token, $0) } }
         router.add(middleware: EnvelopeMiddleware(
@@ -27,12 +27,12 @@ public enum HireApplication {
     }
 
     /// The services to run beside the server: the admin API's settings sync, when it is on.
-    public static func services(_ services: HireServices) -> [any Service] {
+    package static func services(_ services: HireServices) -> [any Service] {
         services.controls.map { [$0] } ?? []
     }
 
     /// The application, listening as `configuration` says, running `services` alongside.
-    public static func make(
+    package static func make(
         services: HireServices,
         configuration: ApplicationConfiguration,
         backgroundServices: [any Service] = [],
@@ -51,7 +51,7 @@ public enum HireApplication {
 
 extension HireApplication {
     /// HTTP/1.1, with requests the parser refuses answered in the envelope.
-    public static func server(services: HireServices) -> HTTPServerBuilder {
+    package static func server(services: HireServices) -> HTTPServerBuilder {
         let clock = services.clock
         return .http1(configuration: HTTP1Channel.Configuration(
             additionalChannelHandlers: [MalformedRequestResponder(clock: clock)]))

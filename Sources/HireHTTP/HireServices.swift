@@ -4,20 +4,20 @@ import Logging
 
 /// What the HTTP layer works with: the store, the clock, the limiter, the page-token key
 /// and, when the admin API is on, its control plane and token.
-public struct HireServices: Sendable {
-    public let store: any HireStore
-    public let clock: HireClock
+package struct HireServices: Sendable {
+    package let store: any HireStore
+    package let clock: HireClock
     /// `nil` when rate limiting is off.
-    public let rateLimiter: (any RateLimiter)?
+    package let rateLimiter: (any RateLimiter)?
     /// The limits ``rateLimiter`` applies.
-    public let rateLimitPolicy: RateLimitPolicy?
-    public let pageTokens: PageTokenSealer
+    package let rateLimitPolicy: RateLimitPolicy?
+    package let pageTokens: PageTokenSealer
     /// The admin API's state on this node; `nil` when the admin API is off.
-    public let controls: ControlPlane?
+    package let controls: ControlPlane?
     /// The bearer token of `/_hire/`; `nil` when the admin API is off.
-    public let adminToken: String?
+    package let adminToken: String?
 
-    public init(
+    package init(
         store: any HireStore, clock: HireClock, rateLimiter: (any RateLimiter)?, rateLimitPolicy: RateLimitPolicy?,
         pageTokens: PageTokenSealer, controls: ControlPlane? = nil, adminToken: String? = nil
     ) {
@@ -35,7 +35,7 @@ public struct HireServices: Sendable {
     /// - Parameters:
     ///   - makeRateLimiter: the limiter for a policy and clock; this process's own by default.
     ///   - admin: turns the admin API on, with its token and journal size.
-    public static func make(
+    package static func make(
         store: any HireStore, clock: HireClock = .system, rateLimit: RateLimitPolicy? = .platform,
         makeRateLimiter: (RateLimitPolicy, HireClock) async -> any RateLimiter = { policy, _ in
             LocalRateLimiter(policy: policy)
@@ -57,14 +57,14 @@ public struct HireServices: Sendable {
 }
 
 /// The admin API's settings: its token and how many requests the journal keeps.
-public struct AdminSettings: Sendable, Hashable {
-    public var token: String
+package struct AdminSettings: Sendable, Hashable {
+    package var token: String
     /// 0 turns the journal off.
-    public var journalSize: Int
+    package var journalSize: Int
 
-    public static let defaultJournalSize = 10_000
+    package static let defaultJournalSize = 10_000
 
-    public init(token: String, journalSize: Int = AdminSettings.defaultJournalSize) {
+    package init(token: String, journalSize: Int = AdminSettings.defaultJournalSize) {
         self.token = token
         self.journalSize = journalSize
     }

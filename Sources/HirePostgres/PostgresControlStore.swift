@@ -130,5 +130,5 @@ struct PostgresControlStore: ControlStore {
 
 extension PostgresStore {
     /// The admin API's settings, shared by every node on the database.
-    public var controls: any ControlStore { PostgresControlStore(store: self) }
+    package var controls: any ControlStore { PostgresControlStore(store: self) }
 }

@@ -9,11 +9,11 @@ extension PostgresStore {
     /// Imports on a thread of its own (the ``ImportDriver`` is synchronous), holding one
     /// connection and one transaction from the first entry to the last. Imports through
     /// any node run one after another (an advisory lock).
-    public func importEntries(_ source: DataFileSource, now: Int64) async throws -> ImportSummary {
+    package func importEntries(_ source: DataFileSource, now: Int64) async throws -> ImportSummary {
         try await runImport(source, now: now, replacing: nil)
     }
 
-    public func replaceTenants(_ selection: TenantSelection, with source: DataFileSource, now: Int64) async throws
+    package func replaceTenants(_ selection: TenantSelection, with source: DataFileSource, now: Int64) async throws
         -> ImportSummary
     {
         try await runImport(source, now: now, replacing: selection)

@@ -5,7 +5,7 @@ import Logging
 import PostgresNIO
 
 extension PostgresStore {
-    public func exportEntries(
+    package func exportEntries(
         tenantKeys: [String]?, to sink: @escaping @Sendable (DataFileEntry) throws -> Void
     ) async throws {
         // One snapshot for the whole export; rows stream from the server as the sink takes them.

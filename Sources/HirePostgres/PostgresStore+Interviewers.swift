@@ -5,7 +5,7 @@ import Logging
 import PostgresNIO
 
 extension PostgresStore {
-    public func patchInterviewer(
+    package func patchInterviewer(
         externalID: String, in view: IdentityView, verifyStatus: VerifyStatus?, now: Int64
     ) async throws -> VerifyStatus? {
         guard let verifyStatus else {
@@ -28,7 +28,7 @@ extension PostgresStore {
         }
     }
 
-    public func listInterviewers(
+    package func listInterviewers(
         in view: IdentityView, query: InterviewerListQuery, after cursor: InterviewerCursor?
     ) async throws -> StoredInterviewerPage {
         let rows = try await rows(InterviewerPageStatement(view: view, query: query, cursor: cursor))

@@ -4,7 +4,7 @@ import HireStore
 import PostgresNIO
 
 extension PostgresStore {
-    public func talentInterviews(
+    package func talentInterviews(
         talentID: String, in view: IdentityView, jobLevelIDType: JobLevelIDType
     ) async throws -> [StoredInterview]? {
         let rows = try await rows(TalentInterviewsStatement(talentID: talentID, view: view, jobLevelIDType: jobLevelIDType))

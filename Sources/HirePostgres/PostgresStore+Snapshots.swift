@@ -4,11 +4,11 @@ import HireStore
 import PostgresNIO
 
 extension PostgresStore {
-    public func tenantKeys() async throws -> [String] {
+    package func tenantKeys() async throws -> [String] {
         try await rows("SELECT tenant_key FROM tenants ORDER BY tenant_key").map { try $0.decode(String.self) }
     }
 
-    public func saveSnapshot(_ snapshot: StoredSnapshot) async throws {
+    package func saveSnapshot(_ snapshot: StoredSnapshot) async throws {
         let info = snapshot.info
         try await execute(
             """
@@ -19,7 +19,7 @@ extension PostgresStore {
             """)
     }
 
-    public func snapshot(named name: String) async throws -> StoredSnapshot? {
+    package func snapshot(named name: String) async throws -> StoredSnapshot? {
         let found = try await rows(
             "SELECT name, tenants, all_tenants, created_ms, length(data), data FROM snapshots WHERE name = \(name)")
         return try found.first.map { row in
@@ -32,7 +32,7 @@ extension PostgresStore {
         }
     }
 
-    public func snapshots() async throws -> [SnapshotInfo] {
+    package func snapshots() async throws -> [SnapshotInfo] {
         try await rows("SELECT name, tenants, all_tenants, created_ms, length(data) FROM snapshots ORDER BY name").map { row in
             let (name, tenants, all, created, bytes) = try row.decode((String, String, Bool, Int64, Int).self)
             return SnapshotInfo(
@@ -40,7 +40,7 @@ extension PostgresStore {
         }
     }
 
-    public func deleteSnapshot(named name: String) async throws -> Bool {
+    package func deleteSnapshot(named name: String) async throws -> Bool {
         try await !rows("DELETE FROM snapshots WHERE name = \(name) RETURNING 1").isEmpty
     }
 }

@@ -5,7 +5,7 @@ import HireStore
 import PostgresNIO
 
 extension PostgresStore {
-    public func app(id appID: String) async throws -> StoredApp? {
+    package func app(id appID: String) async throws -> StoredApp? {
         let rows = try await rows("SELECT tenant_key, secret_sha256 FROM apps WHERE app_id = \(appID)")
         return try rows.first.map { row in
             let (tenantKey, secret) = try row.decode((String, String).self)
@@ -13,7 +13,7 @@ extension PostgresStore {
         }
     }
 
-    public func acquireToken(
+    package func acquireToken(
         appID: String, secretSHA256: String, candidate: NewToken, now: Int64, reuseThreshold: Int64
     ) async throws -> TokenRecord {
         try await transaction { [logger] connection in
@@ -41,7 +41,7 @@ extension PostgresStore {
         }
     }
 
-    public func principal(tokenHash: String, now: Int64) async throws -> Principal? {
+    package func principal(tokenHash: String, now: Int64) async throws -> Principal? {
         let rows = try await rows(PrincipalStatement(tokenHash: tokenHash, now: now))
         return try rows.first.map { row in
             let (tenantKey, appID, developer, scopes) = try row.decode((String, String, String, String).self)

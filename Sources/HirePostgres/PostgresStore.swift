@@ -15,7 +15,7 @@ import Synchronization
 ///
 /// A lost connection fails the operations that needed it (the HTTP layer answers
 /// 1002001); the pool reconnects by itself, with backoff, when the database is back.
-public final class PostgresStore: HireStore {
+package final class PostgresStore: HireStore {
     let client: PostgresClient
     let configuration: PostgresStoreConfiguration
     let logger: Logger
@@ -29,7 +29,7 @@ public final class PostgresStore: HireStore {
     ///
     /// A database still starting is waited for (up to `startupWait`); a refused login or a
     /// missing database fails at once, with the server's message.
-    public init(
+    package init(
         configuration: PostgresStoreConfiguration, logger: Logger = Logger(label: "hire-postgres"),
         startupWait: Duration = .seconds(30)
     ) async throws {
@@ -87,11 +87,11 @@ public final class PostgresStore: HireStore {
     }
 
     /// Connects to the database of a `postgres://` URL.
-    public convenience init(url: String, logger: Logger = Logger(label: "hire-postgres")) async throws {
+    package convenience init(url: String, logger: Logger = Logger(label: "hire-postgres")) async throws {
         try await self.init(configuration: PostgresStoreConfiguration(url: url), logger: logger)
     }
 
-    public func close() async throws {
+    package func close() async throws {
         let alreadyClosed = closed.withLock { closed in
             defer { closed = true }
             return closed
@@ -108,7 +108,7 @@ public final class PostgresStore: HireStore {
     }
 
     /// Runs `action` once ``close()`` has released every connection.
-    public func afterClose(_ action: @escaping @Sendable () async -> Void) {
+    package func afterClose(_ action: @escaping @Sendable () async -> Void) {
         closeActions.withLock { $0.append(action) }
     }
 
@@ -207,12 +207,12 @@ public final class PostgresStore: HireStore {
 
     // MARK: Housekeeping
 
-    public func isEmpty() async throws -> Bool {
+    package func isEmpty() async throws -> Bool {
         let rows = try await rows("SELECT EXISTS (SELECT 1 FROM tenants)")
         return try !rows[0].decode(Bool.self)
     }
 
-    public func pageTokenKey() async throws -> [UInt8] {
+    package func pageTokenKey() async throws -> [UInt8] {
         let candidate = Data(AccessToken.newNonce())
         // Two statements: the second sees the row another node may have committed first.
         try await execute(
@@ -221,7 +221,7 @@ public final class PostgresStore: HireStore {
         return Array(try rows[0].decode(Data.self))
     }
 
-    public func purgeExpired(now: Int64) async throws {
+    package func purgeExpired(now: Int64) async throws {
         let historyHorizon = now - (PageTokenSealer.lifetime + 300) * 1000
         try await execute("DELETE FROM access_tokens WHERE expires_at <= \(now)")
         try await execute("DELETE FROM interviewer_history WHERE superseded_at < \(historyHorizon)")
@@ -229,7 +229,7 @@ public final class PostgresStore: HireStore {
 }
 
 /// The database could not be used.
-public enum PostgresUnavailable: Error, CustomStringConvertible, Sendable {
+package enum PostgresUnavailable: Error, CustomStringConvertible, Sendable {
     /// No connection of the pool became free within the acquire timeout.
     case acquireTimeout
     /// The connection closed while a statement waited for its answer.
@@ -239,7 +239,7 @@ public enum PostgresUnavailable: Error, CustomStringConvertible, Sendable {
     /// The server could not be reached at startup.
     case unreachable(database: String, error: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .acquireTimeout: "no database connection became available in time"
         case .connectionLost: "the database connection closed before the statement was answered"

@@ -12,40 +12,40 @@ import PostgresNIO
 /// - `keepalive`: seconds between pings of an idle connection (default 5);
 /// - `host`: a directory holding the server's Unix socket, instead of TCP;
 /// - `application_name`: the name the connections show in `pg_stat_activity` (default `hire-server`).
-public struct PostgresStoreConfiguration: Sendable {
-    public var host: String
-    public var port: Int
+package struct PostgresStoreConfiguration: Sendable {
+    package var host: String
+    package var port: Int
     /// A directory holding the server's socket (`.s.PGSQL.<port>`); TCP when `nil`.
-    public var socketDirectory: String?
-    public var username: String
-    public var password: String?
-    public var database: String?
-    public var tls: TLSMode
+    package var socketDirectory: String?
+    package var username: String
+    package var password: String?
+    package var database: String?
+    package var tls: TLSMode
     /// The schema (the connection's `search_path`); the server's default when `nil`.
-    public var schema: String?
-    public var maximumConnections: Int
+    package var schema: String?
+    package var maximumConnections: Int
     /// Connections kept open while idle (by default all ``maximumConnections``). Fewer, and the
     /// pool closes the rest after a minute idle, at the cost of a timer per release of a connection.
-    public var minimumConnections: Int
-    public var connectTimeout: Duration
+    package var minimumConnections: Int
+    package var connectTimeout: Duration
     /// How long a query waits for a connection of the pool; past it the query fails (and the request gets 1002001).
-    public var acquireTimeout: Duration
+    package var acquireTimeout: Duration
     /// How often an idle pooled connection is pinged, to find the ones a firewall dropped silently.
     ///
     /// Short on purpose: PostgresNIO arms a timer of this length at every release of a connection
     /// and keeps it (a cancelled `Task.sleep`) until its deadline, so under load the memory those
     /// timers hold grows with this period; a busy connection is never pinged.
-    public var keepAliveFrequency: Duration
+    package var keepAliveFrequency: Duration
     /// Shown in `pg_stat_activity`.
-    public var applicationName = "hire-server"
+    package var applicationName = "hire-server"
 
     /// As libpq's `sslmode`: `prefer` and `require` encrypt without checking the certificate, `verifyFull` checks it.
-    public enum TLSMode: String, Sendable {
+    package enum TLSMode: String, Sendable {
         case disable, prefer, require
         case verifyFull = "verify-full"
     }
 
-    public init(
+    package init(
         host: String = "127.0.0.1", port: Int = 5432, socketDirectory: String? = nil, username: String,
         password: String? = nil, database: String? = nil, tls: TLSMode = .prefer, schema: String? = nil,
         maximumConnections: Int = 10, minimumConnections: Int? = nil, connectTimeout: Duration = .seconds(5),
@@ -67,7 +67,7 @@ public struct PostgresStoreConfiguration: Sendable {
     }
 
     /// Reads a `postgres://` or `postgresql://` URL.
-    public init(url text: String) throws(PostgresConfigurationError) {
+    package init(url text: String) throws(PostgresConfigurationError) {
         guard let components = URLComponents(string: text),
             let scheme = components.scheme?.lowercased(), scheme == "postgres" || scheme == "postgresql"
         else { throw PostgresConfigurationError("not a postgres:// URL") }
@@ -122,12 +122,12 @@ public struct PostgresStoreConfiguration: Sendable {
     }
 
     /// The URL without its password, for logs.
-    public var redactedDescription: String {
+    package var redactedDescription: String {
         let place = socketDirectory.map { "[\($0)]" } ?? "\(host):\(port)"
         return "postgres://\(username)@\(place)/\(database ?? "")" + (schema.map { "?schema=\($0)" } ?? "")
     }
 
-    public static func isPlainIdentifier(_ text: String) -> Bool {
+    package static func isPlainIdentifier(_ text: String) -> Bool {
         guard let first = text.utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first), text.utf8.count <= 63
         else { return false }
         return text.utf8.allSatisfy {
@@ -163,7 +163,7 @@ public struct PostgresStoreConfiguration: Sendable {
     }
 
     /// The pool's configuration.
-    public var clientConfiguration: PostgresClient.Configuration {
+    package var clientConfiguration: PostgresClient.Configuration {
         var configuration: PostgresClient.Configuration
         if let socketPath {
             configuration = PostgresClient.Configuration(
@@ -209,8 +209,8 @@ public struct PostgresStoreConfiguration: Sendable {
 }
 
 /// A database URL that cannot be used.
-public struct PostgresConfigurationError: Error, CustomStringConvertible, Sendable {
-    public let message: String
+package struct PostgresConfigurationError: Error, CustomStringConvertible, Sendable {
+    package let message: String
     init(_ message: String) { self.message = message }
-    public var description: String { "invalid database URL: \(message)" }
+    package var description: String { "invalid database URL: \(message)" }
 }

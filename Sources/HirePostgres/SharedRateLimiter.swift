@@ -34,10 +34,10 @@ import Synchronization
 /// Windows follow each node's clock: nodes need synchronized clocks (NTP).
 /// When the database cannot be reached, each node keeps to its last budgets and, in new
 /// windows, to its implicit share.
-public final class SharedRateLimiter: RateLimiter {
-    public let policy: RateLimitPolicy
+package final class SharedRateLimiter: RateLimiter {
+    package let policy: RateLimitPolicy
     /// This process's identity among the nodes.
-    public let nodeID: String
+    package let nodeID: String
     private let store: PostgresStore
     private let clock: HireClock
     private let interval: Duration
@@ -77,18 +77,18 @@ public final class SharedRateLimiter: RateLimiter {
 
     // MARK: The request path
 
-    public func admit(appID: String, endpoint: String, now: Int64) async -> RateLimitDecision {
+    package func admit(appID: String, endpoint: String, now: Int64) async -> RateLimitDecision {
         decide(appID: appID, endpoint: endpoint, now: now)
     }
 
     /// Forgets this node's counts and budgets; every node does so when the admin API restores data.
-    public func reset() async {
+    package func reset() async {
         state.withLock { $0.entries = [:] }
         try? await store.execute("DELETE FROM rate_limit_budgets WHERE node_id = \(nodeID)")
     }
 
     /// The decision, from memory only.
-    public func decide(appID: String, endpoint: String, now: Int64) -> RateLimitDecision {
+    package func decide(appID: String, endpoint: String, now: Int64) -> RateLimitDecision {
         state.withLock { state in
             if state.entries.count > 10_000 {
                 // Syncs drop idle keys; while they fail, this keeps memory bounded.
@@ -159,7 +159,7 @@ public final class SharedRateLimiter: RateLimiter {
     }
 
     /// Stops syncing and gives this node's budgets back.
-    public func stop() async {
+    package func stop() async {
         guard let running = task.withLock({ task in defer { task = nil }; return task }) else { return }
         running.cancel()
         await running.value
@@ -333,7 +333,7 @@ public final class SharedRateLimiter: RateLimiter {
 extension PostgresStore {
     /// A rate limiter shared by every node on this database, syncing every `interval`.
     /// It stops when the store closes.
-    public func makeSharedRateLimiter(
+    package func makeSharedRateLimiter(
         policy: RateLimitPolicy, clock: HireClock = .system, interval: Duration = .milliseconds(100)
     ) async -> SharedRateLimiter {
         let limiter = SharedRateLimiter(store: self, policy: policy, clock: clock, interval: interval)

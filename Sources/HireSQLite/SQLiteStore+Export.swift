@@ -4,7 +4,7 @@ import HireCore
 import HireStore
 
 extension SQLiteStore {
-    public func exportEntries(
+    package func exportEntries(
         tenantKeys: [String]?, to sink: @escaping @Sendable (DataFileEntry) throws -> Void
     ) async throws {
         try await pool.read { db in

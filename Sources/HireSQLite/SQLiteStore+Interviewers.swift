@@ -4,7 +4,7 @@ import HireCore
 import HireStore
 
 extension SQLiteStore {
-    public func patchInterviewer(
+    package func patchInterviewer(
         externalID: String, in view: IdentityView, verifyStatus: VerifyStatus?, now: Int64
     ) async throws -> VerifyStatus? {
         try await pool.write { db in
@@ -24,7 +24,7 @@ extension SQLiteStore {
         }
     }
 
-    public func listInterviewers(
+    package func listInterviewers(
         in view: IdentityView, query: InterviewerListQuery, after cursor: InterviewerCursor?
     ) async throws -> StoredInterviewerPage {
         try await pool.read { db in

@@ -4,7 +4,7 @@ import HireCore
 import HireStore
 
 extension SQLiteStore {
-    public func talentInterviews(
+    package func talentInterviews(
         talentID: String, in view: IdentityView, jobLevelIDType: JobLevelIDType
     ) async throws -> [StoredInterview]? {
         try await pool.read { db in

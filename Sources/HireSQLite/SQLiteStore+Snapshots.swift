@@ -4,11 +4,11 @@ import HireCore
 import HireStore
 
 extension SQLiteStore {
-    public func tenantKeys() async throws -> [String] {
+    package func tenantKeys() async throws -> [String] {
         try await pool.read { db in try String.fetchAll(db, sql: "SELECT tenant_key FROM tenants ORDER BY tenant_key") }
     }
 
-    public func replaceTenants(_ selection: TenantSelection, with source: DataFileSource, now: Int64) async throws
+    package func replaceTenants(_ selection: TenantSelection, with source: DataFileSource, now: Int64) async throws
         -> ImportSummary
     {
         try await pool.write { db in
@@ -49,7 +49,7 @@ extension SQLiteStore {
         }
     }
 
-    public func saveSnapshot(_ snapshot: StoredSnapshot) async throws {
+    package func saveSnapshot(_ snapshot: StoredSnapshot) async throws {
         let info = snapshot.info
         try await pool.write { db in
             try db.execute(
@@ -63,7 +63,7 @@ extension SQLiteStore {
         }
     }
 
-    public func snapshot(named name: String) async throws -> StoredSnapshot? {
+    package func snapshot(named name: String) async throws -> StoredSnapshot? {
         try await pool.read { db in
             try Row.fetchOne(
                 db, sql: "SELECT name, tenants, all_tenants, created_ms, length(data), data FROM snapshots WHERE name = ?",
@@ -72,7 +72,7 @@ extension SQLiteStore {
         }
     }
 
-    public func snapshots() async throws -> [SnapshotInfo] {
+    package func snapshots() async throws -> [SnapshotInfo] {
         try await pool.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT name, tenants, all_tenants, created_ms, length(data) FROM snapshots ORDER BY name"
@@ -80,7 +80,7 @@ extension SQLiteStore {
         }
     }
 
-    public func deleteSnapshot(named name: String) async throws -> Bool {
+    package func deleteSnapshot(named name: String) async throws -> Bool {
         try await pool.write { db in
             try db.execute(sql: "DELETE FROM snapshots WHERE name = ?", arguments: [name])
             return db.changesCount > 0

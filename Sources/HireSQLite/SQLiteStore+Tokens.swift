@@ -5,7 +5,7 @@ import HireCore
 import HireStore
 
 extension SQLiteStore {
-    public func app(id appID: String) async throws -> StoredApp? {
+    package func app(id appID: String) async throws -> StoredApp? {
         try await pool.read { db in
             try Row.fetchOne(
                 db, sql: "SELECT tenant_key, secret_sha256 FROM apps WHERE app_id = ?", arguments: [appID]
@@ -13,7 +13,7 @@ extension SQLiteStore {
         }
     }
 
-    public func acquireToken(
+    package func acquireToken(
         appID: String, secretSHA256: String, candidate: NewToken, now: Int64, reuseThreshold: Int64
     ) async throws -> TokenRecord {
         try await pool.write { db in
@@ -39,7 +39,7 @@ extension SQLiteStore {
         }
     }
 
-    public func principal(tokenHash: String, now: Int64) async throws -> Principal? {
+    package func principal(tokenHash: String, now: Int64) async throws -> Principal? {
         try await pool.read { db in
             let statement = try db.cachedStatement(sql: """
                 SELECT a.tenant_key, a.app_id, a.developer, a.scopes

@@ -10,13 +10,13 @@ import HireStore
 /// so an answered PATCH survives a crash of the process or the machine.
 ///
 /// `SQLiteStore.inMemory()` keeps everything in memory instead, for throwaway servers.
-public final class SQLiteStore: HireStore {
+package final class SQLiteStore: HireStore {
     let pool: any DatabaseWriter
     /// The admin API's settings: a single process's.
-    public let controls: any ControlStore = LocalControlStore()
+    package let controls: any ControlStore = LocalControlStore()
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
-    public convenience init(path: String) throws {
+    package convenience init(path: String) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.maximumReaderCount = max(4, ProcessInfo.processInfo.activeProcessorCount * 2)
@@ -27,7 +27,7 @@ public final class SQLiteStore: HireStore {
     }
 
     /// A store in memory: nothing is written to disk, and everything is gone once it is closed.
-    public static func inMemory() throws -> SQLiteStore {
+    package static func inMemory() throws -> SQLiteStore {
         try SQLiteStore(database: try DatabaseQueue())
     }
 
@@ -42,15 +42,15 @@ public final class SQLiteStore: HireStore {
         try migrator.migrate(pool)
     }
 
-    public func close() async throws {
+    package func close() async throws {
         try pool.close()
     }
 
-    public func isEmpty() async throws -> Bool {
+    package func isEmpty() async throws -> Bool {
         try await pool.read { db in try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM tenants)")! }
     }
 
-    public func pageTokenKey() async throws -> [UInt8] {
+    package func pageTokenKey() async throws -> [UInt8] {
         let candidate = Data(AccessToken.newNonce())
         let key = try await pool.write { db in
             try db.execute(
@@ -61,7 +61,7 @@ public final class SQLiteStore: HireStore {
         return Array(key)
     }
 
-    public func purgeExpired(now: Int64) async throws {
+    package func purgeExpired(now: Int64) async throws {
         let historyHorizon = now - (PageTokenSealer.lifetime + 300) * 1000
         try await pool.write { db in
             try db.execute(sql: "DELETE FROM access_tokens WHERE expires_at <= ?", arguments: [now])
@@ -69,7 +69,7 @@ public final class SQLiteStore: HireStore {
         }
     }
 
-    public func importEntries(_ source: DataFileSource, now: Int64) async throws -> ImportSummary {
+    package func importEntries(_ source: DataFileSource, now: Int64) async throws -> ImportSummary {
         try await pool.write { db in try Self.runImport(db, source: source, now: now) }
     }
 

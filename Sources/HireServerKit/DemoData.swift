@@ -1,16 +1,16 @@
 /// The demo tenant loaded into an empty store: exactly the entities of the
 /// seeds' examples, so their curl and SDK calls work as written.
-public enum DemoData {
-    public static let tenantKey = "736588c9260f175d"
-    public static let appID = "cli_a1b2c3d4e5f60718"
+package enum DemoData {
+    package static let tenantKey = "736588c9260f175d"
+    package static let appID = "cli_a1b2c3d4e5f60718"
     /// Public on purpose: the demo is for local development only.
-    public static let appSecret = "Xk2pD9vQmL4sT7wZ1aB3cE5fG8hJ0nR6"
-    public static let talentID = "6949805467799537964"
+    package static let appSecret = "Xk2pD9vQmL4sT7wZ1aB3cE5fG8hJ0nR6"
+    package static let talentID = "6949805467799537964"
     /// The interviewer of the PATCH example, as the demo app's open_id.
-    public static let interviewerOpenID = "ou_7dab8a3d3cdcc9da365777c7ad535d62"
+    package static let interviewerOpenID = "ou_7dab8a3d3cdcc9da365777c7ad535d62"
 
     /// The data file, in `feishu-hire-data/1`.
-    public static let document = #"""
+    package static let document = #"""
         {
           "format": "feishu-hire-data/1",
           "tenants": [

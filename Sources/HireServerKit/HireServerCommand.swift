@@ -1,8 +1,8 @@
 import ArgumentParser
 
 /// `hire-server`: the Feishu Hire interviewer and interview API, served from SQLite or PostgreSQL.
-public struct HireServerCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct HireServerCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "hire-server",
         abstract: "A Feishu Hire (飞书招聘) interviewer and interview Open API server.",
         discussion: """
@@ -12,5 +12,5 @@ public struct HireServerCommand: AsyncParsableCommand {
         subcommands: [ServeCommand.self, ImportCommand.self, ExportCommand.self],
         defaultSubcommand: ServeCommand.self)
 
-    public init() {}
+    package init() {}
 }

@@ -2,23 +2,23 @@ import HireCore
 import HireHTTP
 
 /// What `serve` does, resolved from its flags, then the environment, then the defaults.
-public struct ServeConfiguration: Sendable, Equatable {
-    public var host = "127.0.0.1"
-    public var port = 8080
-    public var rateLimit: RateLimitPolicy? = .platform
-    public var dataFiles: [String] = []
-    public var loadsDemo = true
+package struct ServeConfiguration: Sendable, Equatable {
+    package var host = "127.0.0.1"
+    package var port = 8080
+    package var rateLimit: RateLimitPolicy? = .platform
+    package var dataFiles: [String] = []
+    package var loadsDemo = true
     /// The admin API's token; `nil` leaves the admin API off.
-    public var adminToken: String?
+    package var adminToken: String?
     /// Whether ``adminToken`` was made up for the bare demo (printed in the banner).
-    public var adminTokenGenerated = false
-    public var journalSize = AdminSettings.defaultJournalSize
+    package var adminTokenGenerated = false
+    package var journalSize = AdminSettings.defaultJournalSize
 
     /// Resolves the configuration.
     /// - Parameters:
     ///   - flags: the values given on the command line (`nil` or empty when not given).
     ///   - environment: the process environment.
-    public init(
+    package init(
         host: String? = nil, port: Int? = nil, rateLimit: String? = nil, dataFiles: [String] = [], noDemo: Bool = false,
         adminToken: String? = nil, journalSize: Int? = nil, bare: Bool = false, environment: [String: String]
     ) throws(ConfigurationError) {
@@ -64,13 +64,13 @@ public struct ServeConfiguration: Sendable, Equatable {
     }
 
     /// The admin API's settings, if it is on.
-    public var admin: AdminSettings? {
+    package var admin: AdminSettings? {
         adminToken.map { AdminSettings(token: $0, journalSize: journalSize) }
     }
 }
 
 /// A setting that cannot be used.
-public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+package struct ConfigurationError: Error, CustomStringConvertible, Equatable {
+    package let description: String
+    package init(_ description: String) { self.description = description }
 }

@@ -5,7 +5,7 @@ import HireStore
 import Logging
 
 /// Opens the stores named by URL, and the services on them.
-public enum StoreFactory {
+package enum StoreFactory {
     static func openPostgres(url: String, logger: Logger) async throws -> any HireStore {
         let configuration: PostgresStoreConfiguration
         do {
@@ -20,7 +20,7 @@ public enum StoreFactory {
 
     /// The services of `store`: on PostgreSQL, rate limits are shared by every node on the
     /// database (``SharedRateLimiter``); elsewhere they are this process's.
-    public static func makeServices(
+    package static func makeServices(
         store: any HireStore, clock: HireClock = .system, rateLimit: RateLimitPolicy?, admin: AdminSettings? = nil,
         logger: Logger = Logger(label: "hire-server")
     ) async throws -> HireServices {

@@ -2,15 +2,15 @@ import HireCore
 
 /// The admin API's shared settings: the clock's offset, the injected faults, and when
 /// rate-limit windows were last cleared. Every change bumps ``revision``.
-public struct ControlState: Sendable, Hashable {
-    public var revision: Int64 = 0
-    public var clockOffsetMS: Int64 = 0
+package struct ControlState: Sendable, Hashable {
+    package var revision: Int64 = 0
+    package var clockOffsetMS: Int64 = 0
     /// Bumped by every restore: nodes clear their rate-limit windows when it changes.
-    public var rateLimitEpoch: Int64 = 0
+    package var rateLimitEpoch: Int64 = 0
     /// Oldest first.
-    public var faults: [Fault] = []
+    package var faults: [Fault] = []
 
-    public init(revision: Int64 = 0, clockOffsetMS: Int64 = 0, rateLimitEpoch: Int64 = 0, faults: [Fault] = []) {
+    package init(revision: Int64 = 0, clockOffsetMS: Int64 = 0, rateLimitEpoch: Int64 = 0, faults: [Fault] = []) {
         self.revision = revision
         self.clockOffsetMS = clockOffsetMS
         self.rateLimitEpoch = rateLimitEpoch
@@ -20,7 +20,7 @@ public struct ControlState: Sendable, Hashable {
 
 /// Where the admin API's settings live: in the process (SQLite), or in the database
 /// every node shares (PostgreSQL).
-public protocol ControlStore: Sendable {
+package protocol ControlStore: Sendable {
     /// Whether other processes share these settings; nodes then sync and acknowledge them.
     var isShared: Bool { get }
 

@@ -4,7 +4,7 @@ import Synchronization
 extension HireStore {
     /// The tenants (all for `nil`) as a data file, in memory, with the keys of the tenants it holds.
     /// - Throws: ``StoreError/unknownTenant(_:)``.
-    public func exportData(tenantKeys: [String]?, format: DataFileWriter.Format) async throws -> (data: [UInt8], tenants: [String]) {
+    package func exportData(tenantKeys: [String]?, format: DataFileWriter.Format) async throws -> (data: [UInt8], tenants: [String]) {
         let collected = Mutex<(data: [UInt8], tenants: [String])>(([], []))
         let writer = Mutex(DataFileWriter(format: format) { text in
             collected.withLock { $0.data.append(contentsOf: text.utf8) }
@@ -19,14 +19,14 @@ extension HireStore {
 }
 
 /// Saving and restoring snapshots: the rules on top of any store.
-public struct Snapshots: Sendable {
-    public let store: any HireStore
+package struct Snapshots: Sendable {
+    package let store: any HireStore
 
-    public init(store: any HireStore) { self.store = store }
+    package init(store: any HireStore) { self.store = store }
 
     /// Saves the tenants (all for `nil`) as `name`, replacing a snapshot of that name.
     /// - Throws: ``StoreError/unknownTenant(_:)``.
-    public func save(name: String, tenantKeys: [String]?, now: Int64) async throws -> SnapshotInfo {
+    package func save(name: String, tenantKeys: [String]?, now: Int64) async throws -> SnapshotInfo {
         let keys = tenantKeys.map { Array(Set($0)).sorted() }
         let (data, tenants) = try await store.exportData(tenantKeys: keys, format: .jsonLines)
         let info = SnapshotInfo(name: name, tenants: tenants, allTenants: keys == nil, createdMS: now, bytes: data.count)
@@ -37,7 +37,7 @@ public struct Snapshots: Sendable {
     /// Restores the snapshot `name`, or only tenant `tenantKey` of it, in one transaction.
     /// - Returns: the snapshot and the tenants replaced; `nil` if there is no such snapshot.
     /// - Throws: ``StoreError/unknownTenant(_:)`` for a `tenantKey` neither the snapshot nor the store holds.
-    public func restore(name: String, tenantKey: String? = nil, now: Int64) async throws -> (SnapshotInfo, [String])? {
+    package func restore(name: String, tenantKey: String? = nil, now: Int64) async throws -> (SnapshotInfo, [String])? {
         guard let snapshot = try await store.snapshot(named: name) else { return nil }
         let info = snapshot.info
         let lines = snapshot.data.split(separator: 0x0A, omittingEmptySubsequences: false).lazy.map { Array($0) }

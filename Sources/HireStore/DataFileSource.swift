@@ -1,3 +1,4 @@
+import FeishuWire
 import Foundation
 import HireCore
 
@@ -5,25 +6,25 @@ import HireCore
 ///
 /// Single use: an import iterates it once, from one task at a time, which is
 /// why it may cross into the store's writer thread.
-public final class DataFileSource: @unchecked Sendable {
+package final class DataFileSource: @unchecked Sendable {
     private var next: () -> Result<DataFileEntry, DataFileError>?
 
-    public init<S: Sequence>(_ sequence: S) where S.Element == Result<DataFileEntry, DataFileError> {
+    package init<S: Sequence>(_ sequence: S) where S.Element == Result<DataFileEntry, DataFileError> {
         var iterator = sequence.makeIterator()
         next = { iterator.next() }
     }
 
     /// A parsed JSON document's entries.
-    public convenience init(entries: [DataFileEntry]) {
+    package convenience init(entries: [DataFileEntry]) {
         self.init(entries.lazy.map { .success($0) })
     }
 
     /// The next entry or problem; `nil` at the end.
-    public func nextEntry() -> Result<DataFileEntry, DataFileError>? { next() }
+    package func nextEntry() -> Result<DataFileEntry, DataFileError>? { next() }
 
     /// A data file on disk: a JSON document, or JSON Lines when the name ends in `.jsonl`
     /// or the first line is the JSON Lines header.
-    public static func file(at path: String) throws -> DataFileSource {
+    package static func file(at path: String) throws -> DataFileSource {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw DataFileError(DataLocation(path: .root), "cannot read \(path)")
         }

@@ -9,7 +9,7 @@ import HireCore
 /// (several nodes on one database). Both pass the same test suite.
 ///
 /// All times are milliseconds since 1970.
-public protocol HireStore: Sendable {
+package protocol HireStore: Sendable {
     // MARK: Apps and tokens
 
     /// The app with this ID, whatever its tenant.
@@ -94,12 +94,12 @@ public protocol HireStore: Sendable {
 }
 
 /// An app as the token endpoint needs it.
-public struct StoredApp: Sendable, Hashable {
-    public let appID: String
-    public let tenantKey: String
-    public let secretSHA256: String
+package struct StoredApp: Sendable, Hashable {
+    package let appID: String
+    package let tenantKey: String
+    package let secretSHA256: String
 
-    public init(appID: String, tenantKey: String, secretSHA256: String) {
+    package init(appID: String, tenantKey: String, secretSHA256: String) {
         self.appID = appID
         self.tenantKey = tenantKey
         self.secretSHA256 = secretSHA256
@@ -107,13 +107,13 @@ public struct StoredApp: Sendable, Hashable {
 }
 
 /// A token about to be recorded.
-public struct NewToken: Sendable, Hashable {
-    public let hash: String
-    public let nonce: [UInt8]
-    public let issuedAt: Int64
-    public let expiresAt: Int64
+package struct NewToken: Sendable, Hashable {
+    package let hash: String
+    package let nonce: [UInt8]
+    package let issuedAt: Int64
+    package let expiresAt: Int64
 
-    public init(hash: String, nonce: [UInt8], issuedAt: Int64, expiresAt: Int64) {
+    package init(hash: String, nonce: [UInt8], issuedAt: Int64, expiresAt: Int64) {
         self.hash = hash
         self.nonce = nonce
         self.issuedAt = issuedAt
@@ -122,26 +122,26 @@ public struct NewToken: Sendable, Hashable {
 }
 
 /// The token handed out: its nonce (the token is re-minted from it) and expiry.
-public struct TokenRecord: Sendable, Hashable {
-    public let nonce: [UInt8]
-    public let expiresAt: Int64
+package struct TokenRecord: Sendable, Hashable {
+    package let nonce: [UInt8]
+    package let expiresAt: Int64
 
-    public init(nonce: [UInt8], expiresAt: Int64) {
+    package init(nonce: [UInt8], expiresAt: Int64) {
         self.nonce = nonce
         self.expiresAt = expiresAt
     }
 }
 
 /// One interviewer of a list page.
-public struct InterviewerRow: Sendable, Hashable {
+package struct InterviewerRow: Sendable, Hashable {
     /// The ID in the request's view.
-    public let externalID: String
+    package let externalID: String
     /// The tenant `user_id`, for the cursor.
-    public let userID: String
-    public let verifyStatus: VerifyStatus
-    public let updateTime: Int64
+    package let userID: String
+    package let verifyStatus: VerifyStatus
+    package let updateTime: Int64
 
-    public init(externalID: String, userID: String, verifyStatus: VerifyStatus, updateTime: Int64) {
+    package init(externalID: String, userID: String, verifyStatus: VerifyStatus, updateTime: Int64) {
         self.externalID = externalID
         self.userID = userID
         self.verifyStatus = verifyStatus
@@ -150,31 +150,31 @@ public struct InterviewerRow: Sendable, Hashable {
 }
 
 /// A page of interviewers and the snapshot it was read from.
-public struct StoredInterviewerPage: Sendable, Hashable {
-    public let rows: [InterviewerRow]
-    public let snapshot: Int64
-    public let hasMore: Bool
+package struct StoredInterviewerPage: Sendable, Hashable {
+    package let rows: [InterviewerRow]
+    package let snapshot: Int64
+    package let hasMore: Bool
 
-    public init(rows: [InterviewerRow], snapshot: Int64, hasMore: Bool) {
+    package init(rows: [InterviewerRow], snapshot: Int64, hasMore: Bool) {
         self.rows = rows
         self.snapshot = snapshot
         self.hasMore = hasMore
     }
 
     /// Where the next page starts, if there is one.
-    public var nextCursor: InterviewerCursor? {
+    package var nextCursor: InterviewerCursor? {
         guard hasMore, let last = rows.last else { return nil }
         return InterviewerCursor(snapshot: snapshot, updateTime: last.updateTime, userID: last.userID)
     }
 }
 
 /// What an import wrote: entities per kind.
-public struct ImportSummary: Sendable, Hashable, CustomStringConvertible {
-    public var counts: [EntityKind: Int]
+package struct ImportSummary: Sendable, Hashable, CustomStringConvertible {
+    package var counts: [EntityKind: Int]
 
-    public init(counts: [EntityKind: Int] = [:]) { self.counts = counts }
+    package init(counts: [EntityKind: Int] = [:]) { self.counts = counts }
 
-    public var description: String {
+    package var description: String {
         let parts = EntityKind.allCases.compactMap { kind in
             counts[kind].map { "\($0) \(kind.displayName)" }
         }
@@ -183,12 +183,12 @@ public struct ImportSummary: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Errors of a store other than data-file problems.
-public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownTenant(String)
     /// The database was written by a newer version of the server.
     case schemaTooNew(found: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unknownTenant(let key): "no tenant \"\(key)\" in the store"
         case .schemaTooNew(let found): "the database was written by a newer hire-server (migration \(found)); upgrade"

@@ -1,10 +1,11 @@
+import FeishuWire
 import HireCore
 
 /// What a store does for one import, inside its transaction.
 ///
 /// Synchronous on purpose: an import runs on a thread of its own, holding one
 /// transaction from the first entry to the last.
-public protocol ImportWriter {
+package protocol ImportWriter {
     /// Records that the entry was seen in this import; `false` if its ID was seen before.
     mutating func markSeen(_ kind: EntityKind, tenantKey: String, id: String) throws -> Bool
     /// Whether the referenced entity exists (in the store, or written earlier in this import).
@@ -15,11 +16,11 @@ public protocol ImportWriter {
 }
 
 /// An entry that cannot be written as it contradicts stored data (an app of another tenant, an ID taken).
-public struct ImportConflict: Error, Sendable {
-    public let location: DataLocation?
-    public let message: String
+package struct ImportConflict: Error, Sendable {
+    package let location: DataLocation?
+    package let message: String
 
-    public init(_ message: String, at location: DataLocation? = nil) {
+    package init(_ message: String, at location: DataLocation? = nil) {
         self.message = message
         self.location = location
     }
@@ -27,12 +28,12 @@ public struct ImportConflict: Error, Sendable {
 
 /// The rules of an import that every store shares: duplicates, references,
 /// collecting the first problems. The caller commits only if `run` returns.
-public enum ImportDriver {
-    public static let maximumProblems = 20
+package enum ImportDriver {
+    package static let maximumProblems = 20
 
     /// Imports every entry through `writer`.
     /// - Throws: ``DataFileError`` with the first problems, after which the transaction must be rolled back.
-    public static func run(_ source: DataFileSource, writer: inout some ImportWriter, now: Int64) throws -> ImportSummary {
+    package static func run(_ source: DataFileSource, writer: inout some ImportWriter, now: Int64) throws -> ImportSummary {
         var problems: [DataProblem] = []
         var summary = ImportSummary()
         while problems.count < maximumProblems, let next = source.nextEntry() {

@@ -2,26 +2,26 @@ import HireCore
 import Synchronization
 
 /// The admin API's settings of a single process, in memory.
-public final class LocalControlStore: ControlStore {
+package final class LocalControlStore: ControlStore {
     private let state = Mutex(ControlState())
 
-    public init() {}
+    package init() {}
 
-    public var isShared: Bool { false }
+    package var isShared: Bool { false }
 
-    public func load() async throws -> ControlState { state.withLock { $0 } }
+    package func load() async throws -> ControlState { state.withLock { $0 } }
 
-    public func revision() async throws -> Int64 { state.withLock { $0.revision } }
+    package func revision() async throws -> Int64 { state.withLock { $0.revision } }
 
-    public func setClockOffset(_ milliseconds: Int64) async throws -> Int64 {
+    package func setClockOffset(_ milliseconds: Int64) async throws -> Int64 {
         change { $0.clockOffsetMS = milliseconds }
     }
 
-    public func addFault(_ fault: Fault) async throws -> Int64 {
+    package func addFault(_ fault: Fault) async throws -> Int64 {
         change { $0.faults.append(fault) }
     }
 
-    public func removeFault(id: String) async throws -> Int64? {
+    package func removeFault(id: String) async throws -> Int64? {
         state.withLock { state in
             guard let index = state.faults.firstIndex(where: { $0.id == id }) else { return nil }
             state.faults.remove(at: index)
@@ -30,7 +30,7 @@ public final class LocalControlStore: ControlStore {
         }
     }
 
-    public func removeAllFaults() async throws -> (count: Int, revision: Int64) {
+    package func removeAllFaults() async throws -> (count: Int, revision: Int64) {
         state.withLock { state in
             let count = state.faults.count
             state.faults = []
@@ -39,11 +39,11 @@ public final class LocalControlStore: ControlStore {
         }
     }
 
-    public func bumpRateLimitEpoch() async throws -> Int64 {
+    package func bumpRateLimitEpoch() async throws -> Int64 {
         change { $0.rateLimitEpoch += 1 }
     }
 
-    public func fire(faultID: String) async throws -> Bool {
+    package func fire(faultID: String) async throws -> Bool {
         state.withLock { state in
             guard let index = state.faults.firstIndex(where: { $0.id == faultID }) else { return false }
             state.faults[index].fired += 1
@@ -59,11 +59,11 @@ public final class LocalControlStore: ControlStore {
         }
     }
 
-    public func acknowledge(node: String, revision: Int64) async throws {}
+    package func acknowledge(node: String, revision: Int64) async throws {}
 
-    public func lagging(behind revision: Int64, except node: String) async throws -> Int { 0 }
+    package func lagging(behind revision: Int64, except node: String) async throws -> Int { 0 }
 
-    public func leave(node: String) async throws {}
+    package func leave(node: String) async throws {}
 
     private func change(_ body: (inout ControlState) -> Void) -> Int64 {
         state.withLock { state in

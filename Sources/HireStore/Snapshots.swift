@@ -1,17 +1,18 @@
+import FeishuWire
 import HireCore
 
 /// What a snapshot holds, without its data.
-public struct SnapshotInfo: Sendable, Hashable {
-    public let name: String
+package struct SnapshotInfo: Sendable, Hashable {
+    package let name: String
     /// The tenants it holds, by key.
-    public let tenants: [String]
+    package let tenants: [String]
     /// Whether it was taken of every tenant (restoring it removes tenants created since).
-    public let allTenants: Bool
-    public let createdMS: Int64
+    package let allTenants: Bool
+    package let createdMS: Int64
     /// The size of its data.
-    public let bytes: Int
+    package let bytes: Int
 
-    public init(name: String, tenants: [String], allTenants: Bool, createdMS: Int64, bytes: Int) {
+    package init(name: String, tenants: [String], allTenants: Bool, createdMS: Int64, bytes: Int) {
         self.name = name
         self.tenants = tenants
         self.allTenants = allTenants
@@ -20,7 +21,7 @@ public struct SnapshotInfo: Sendable, Hashable {
     }
 
     /// The admin API's JSON of the snapshot.
-    public var json: JSONValue {
+    package var json: JSONValue {
         [
             "name": .string(name), "tenants": .array(tenants.map(JSONValue.string)), "all_tenants": .bool(allTenants),
             "created_ms": .number(JSONNumber(createdMS)), "bytes": .number(JSONNumber(bytes)),
@@ -29,18 +30,18 @@ public struct SnapshotInfo: Sendable, Hashable {
 }
 
 /// A snapshot with its data: the tenants' entities as a JSON Lines data file.
-public struct StoredSnapshot: Sendable, Hashable {
-    public let info: SnapshotInfo
-    public let data: [UInt8]
+package struct StoredSnapshot: Sendable, Hashable {
+    package let info: SnapshotInfo
+    package let data: [UInt8]
 
-    public init(info: SnapshotInfo, data: [UInt8]) {
+    package init(info: SnapshotInfo, data: [UInt8]) {
         self.info = info
         self.data = data
     }
 }
 
 /// The tenants an operation replaces.
-public enum TenantSelection: Sendable, Hashable {
+package enum TenantSelection: Sendable, Hashable {
     /// Every tenant: those the new data lacks are removed.
     case all
     /// These tenants only; one the new data lacks is removed, every other tenant is left as it is.
@@ -48,12 +49,12 @@ public enum TenantSelection: Sendable, Hashable {
 }
 
 /// How both stores keep a snapshot's tenant list in a text column: a JSON array of keys.
-public enum SnapshotColumns {
-    public static func tenants(_ keys: [String]) -> String {
+package enum SnapshotColumns {
+    package static func tenants(_ keys: [String]) -> String {
         JSONWriter.write(.array(keys.map(JSONValue.string)))
     }
 
-    public static func tenants(_ text: String) throws -> [String] {
+    package static func tenants(_ text: String) throws -> [String] {
         guard case .array(let values) = try JSONParser.parse(text) else { return [] }
         return values.compactMap(\.stringValue)
     }

@@ -1,22 +1,23 @@
+import FeishuWire
 import HireCore
 
 /// Hands one tenant's exported entities to a sink, each with the location a
 /// document would give it (`$.tenants[i].users[j]`), whichever store reads them.
-public struct TenantExport {
-    public let tenantKey: String
+package struct TenantExport {
+    package let tenantKey: String
     private let tenantIndex: Int
     private let sink: (DataFileEntry) throws -> Void
     private var counts: [EntityKind: Int] = [:]
 
     /// - Parameter tenantIndex: the tenant's position in the export.
-    public init(tenantKey: String, tenantIndex: Int, sink: @escaping (DataFileEntry) throws -> Void) {
+    package init(tenantKey: String, tenantIndex: Int, sink: @escaping (DataFileEntry) throws -> Void) {
         self.tenantKey = tenantKey
         self.tenantIndex = tenantIndex
         self.sink = sink
     }
 
     /// Emits the next entity; the tenant comes first, then each kind in ``DataFileFormat/documentOrder``.
-    public mutating func emit(_ entity: DataFileEntry.Entity) throws {
+    package mutating func emit(_ entity: DataFileEntry.Entity) throws {
         var location = DataLocation(path: JSONPath.root / "tenants" / tenantIndex)
         if entity.kind != .tenant {
             let index = counts[entity.kind, default: 0]

@@ -12,21 +12,21 @@ import Synchronization
 ///
 /// So tokens already issued stay valid while their app exists in the new data with the
 /// same secret, and nothing else of the old data survives.
-public enum TenantReplacement {
+package enum TenantReplacement {
     /// The tables holding a tenant's data by `tenant_key`, children before parents.
-    public static let clearedTables = [
+    package static let clearedTables = [
         "interview_records", "interviews", "applications", "talents", "job_levels",
         "interviewer_history", "interviewers", "user_ids", "users",
     ]
 
     /// The tenants and apps an import wrote, seen as its entries pass.
-    public final class Observer: Sendable {
+    package final class Observer: Sendable {
         private let seen = Mutex<(tenants: Set<String>, apps: Set<String>)>(([], []))
 
-        public init() {}
+        package init() {}
 
         /// `source`, noting each entry as it is read.
-        public func watching(_ source: DataFileSource) -> DataFileSource {
+        package func watching(_ source: DataFileSource) -> DataFileSource {
             DataFileSource(AnyIterator { [self] in
                 let next = source.nextEntry()
                 if case .success(let entry)? = next {
@@ -40,7 +40,7 @@ public enum TenantReplacement {
             })
         }
 
-        public var tenants: Set<String> { seen.withLock { $0.tenants } }
-        public var apps: Set<String> { seen.withLock { $0.apps } }
+        package var tenants: Set<String> { seen.withLock { $0.tenants } }
+        package var apps: Set<String> { seen.withLock { $0.apps } }
     }
 }

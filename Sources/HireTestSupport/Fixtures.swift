@@ -1,24 +1,24 @@
 /// Data files for tests: two tenants whose IDs overlap, apps with different
 /// scopes and developers, users with pinned and derived IDs, job levels, and
 /// a talent with interviews in two applications.
-public enum Fixtures {
-    public static let acmeTenant = "acme0000000000001"
+package enum Fixtures {
+    package static let acmeTenant = "acme0000000000001"
     /// All scopes, developer `dev-acme`.
-    public static let acmeApp = "cli_acac000000000001"
-    public static let acmeSecret = "AcmeSecretAcmeSecretAcmeSecret01"
+    package static let acmeApp = "cli_acac000000000001"
+    package static let acmeSecret = "AcmeSecretAcmeSecretAcmeSecret01"
     /// Only `hire:interview:readonly`, developer `dev-acme` (shares union_ids with ``acmeApp``).
-    public static let acmeReader = "cli_acac000000000002"
-    public static let acmeReaderSecret = "AcmeReaderSecretAcmeReaderSecr02"
+    package static let acmeReader = "cli_acac000000000002"
+    package static let acmeReaderSecret = "AcmeReaderSecretAcmeReaderSecr02"
     /// `hire:interviewer` without the user_id field scope, developer `dev-other`.
-    public static let acmeOther = "cli_acac000000000003"
-    public static let acmeOtherSecret = "AcmeOtherSecretAcmeOtherSecret03"
-    public static let globexTenant = "globex00000000001"
-    public static let globexApp = "cli_9b0b000000000001"
-    public static let globexSecret = "GlobexSecretGlobexSecretGlobex01"
+    package static let acmeOther = "cli_acac000000000003"
+    package static let acmeOtherSecret = "AcmeOtherSecretAcmeOtherSecret03"
+    package static let globexTenant = "globex00000000001"
+    package static let globexApp = "cli_9b0b000000000001"
+    package static let globexSecret = "GlobexSecretGlobexSecretGlobex01"
 
     /// Acme: users alice (pinned open_id for acmeApp, people_admin_id), bob, carol, dave (derived IDs);
     /// talent T1 with applications A1 (two interviews) and A2 (one); talent T2 with none.
-    public static let acme = #"""
+    package static let acme = #"""
         {
           "format": "feishu-hire-data/1",
           "tenants": [{
@@ -79,7 +79,7 @@ public enum Fixtures {
         """#
 
     /// Globex: another tenant reusing Acme's user, talent and application IDs.
-    public static let globex = #"""
+    package static let globex = #"""
         {
           "format": "feishu-hire-data/1",
           "tenants": [{

@@ -9,24 +9,24 @@ import PostgresNIO
 /// Each store gets a schema of its own (`hire_test_<random>`) in that database, dropped
 /// when the store closes: tests run in parallel without seeing each other's data, and
 /// creating a schema is much faster than creating a database.
-public enum PostgresTestDatabase {
+package enum PostgresTestDatabase {
     /// The test server's URL, if PostgreSQL tests are enabled.
-    public static var url: String? {
+    package static var url: String? {
         guard let url = ProcessInfo.processInfo.environment["HIRE_TEST_POSTGRES_URL"], !url.isEmpty else { return nil }
         return url
     }
 
-    public static var isEnabled: Bool { url != nil }
+    package static var isEnabled: Bool { url != nil }
 
     /// Quiet unless something goes wrong.
-    public static var logger: Logger {
+    package static var logger: Logger {
         var logger = Logger(label: "hire-postgres-test")
         logger.logLevel = .warning
         return logger
     }
 
     /// The test server's configuration, on `schema` if given.
-    public static func configuration(schema: String? = nil) throws -> PostgresStoreConfiguration {
+    package static func configuration(schema: String? = nil) throws -> PostgresStoreConfiguration {
         guard let url else { throw PostgresTestDatabaseError.notConfigured }
         var configuration = try PostgresStoreConfiguration(url: url)
         if let schema { configuration.schema = schema }
@@ -34,20 +34,20 @@ public enum PostgresTestDatabase {
     }
 
     /// Creates an empty schema and returns its name.
-    public static func makeSchema() async throws -> String {
+    package static func makeSchema() async throws -> String {
         let name = "hire_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         try await administer("CREATE SCHEMA \(unescaped: name)")
         return name
     }
 
     /// Drops a schema made by ``makeSchema()`` and everything in it.
-    public static func dropSchema(_ name: String) async throws {
+    package static func dropSchema(_ name: String) async throws {
         precondition(name.hasPrefix("hire_test_") && PostgresStoreConfiguration.isPlainIdentifier(name))
         try await administer("DROP SCHEMA IF EXISTS \(unescaped: name) CASCADE")
     }
 
     /// A store on `schema`, or on a fresh schema dropped when the store closes.
-    public static func makeStore(schema: String? = nil, acquireTimeout: Duration? = nil) async throws -> PostgresStore {
+    package static func makeStore(schema: String? = nil, acquireTimeout: Duration? = nil) async throws -> PostgresStore {
         let owned = schema == nil
         let name: String
         if let schema { name = schema } else { name = try await makeSchema() }
@@ -67,7 +67,7 @@ public enum PostgresTestDatabase {
     }
 
     /// Runs one statement outside any test schema.
-    public static func administer(_ query: PostgresQuery) async throws {
+    package static func administer(_ query: PostgresQuery) async throws {
         let client = PostgresClient(configuration: try configuration().clientConfiguration, backgroundLogger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
@@ -79,6 +79,6 @@ public enum PostgresTestDatabase {
     }
 }
 
-public enum PostgresTestDatabaseError: Error {
+package enum PostgresTestDatabaseError: Error {
     case notConfigured
 }

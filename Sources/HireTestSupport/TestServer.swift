@@ -18,17 +18,17 @@ import Synchronization
 /// defer { Task { await server.stop() } }   // or `await server.stop()` at the end
 /// // talk to server.baseURL with DemoData.appID / DemoData.appSecret
 /// ```
-public final class TestServer: Sendable {
+package final class TestServer: Sendable {
     /// `http://127.0.0.1:<port>`.
-    public let baseURL: String
-    public let port: Int
-    public let store: any HireStore
+    package let baseURL: String
+    package let port: Int
+    package let store: any HireStore
     /// The admin API's token; `nil` when it is off.
-    public let adminToken: String?
+    package let adminToken: String?
     /// The services the server runs on (its control plane among them).
-    public let services: HireServices
+    package let services: HireServices
     /// The directory holding the database; removed by ``stop()``.
-    public let directory: URL
+    package let directory: URL
     private let task: Task<Void, any Error>
     private let counter: RequestCounter
 
@@ -47,7 +47,7 @@ public final class TestServer: Sendable {
     }
 
     /// How many requests the server received for `path` (without query), any method, any answer.
-    public func requests(to path: String) -> Int { counter.count(path) }
+    package func requests(to path: String) -> Int { counter.count(path) }
 
     /// Starts a server.
     /// - Parameters:
@@ -60,7 +60,7 @@ public final class TestServer: Sendable {
     ///   - adminToken: turns the admin API on with this token; the snapshot `baseline` is
     ///     recorded once the data is loaded.
     ///   - journalSize: the admin API's journal size.
-    public static func start(
+    package static func start(
         demo: Bool = true, data: [String] = [], store: (any HireStore)? = nil,
         rateLimit: RateLimitPolicy? = nil, clock: HireClock = .system, adminToken: String? = nil,
         journalSize: Int = AdminSettings.defaultJournalSize
@@ -102,7 +102,7 @@ public final class TestServer: Sendable {
     }
 
     /// Stops the server, closes the store and removes its files.
-    public func stop() async {
+    package func stop() async {
         task.cancel()
         _ = await task.result
         try? await store.close()
@@ -110,7 +110,7 @@ public final class TestServer: Sendable {
     }
 
     /// A tenant token of the demo app, fetched the way clients do.
-    public func demoToken() async throws -> String {
+    package func demoToken() async throws -> String {
         var request = URLRequest(url: URL(string: baseURL + "/open-apis/auth/v3/tenant_access_token/internal")!)
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
@@ -128,9 +128,9 @@ public final class TestServer: Sendable {
 }
 
 /// Loading data-file documents into stores.
-public enum StoreSeeding {
+package enum StoreSeeding {
     @discardableResult
-    public static func importDocument(
+    package static func importDocument(
         _ text: String, into store: any HireStore, now: Int64 = HireClock.system.now()
     ) async throws -> ImportSummary {
         let entries = try DataFileReader.entries(document: Array(text.utf8))
@@ -138,7 +138,7 @@ public enum StoreSeeding {
     }
 
     /// The store's export as a JSON document.
-    public static func exportDocument(_ store: any HireStore, tenants: [String]? = nil) async throws -> String {
+    package static func exportDocument(_ store: any HireStore, tenants: [String]? = nil) async throws -> String {
         let text = Mutex("")
         let writer = Mutex(DataFileWriter(format: .document) { piece in text.withLock { $0 += piece } })
         try await store.exportEntries(tenantKeys: tenants) { entry in try writer.withLock { try $0.write(entry) } }
@@ -147,7 +147,7 @@ public enum StoreSeeding {
     }
 }
 
-public enum TestServerError: Error {
+package enum TestServerError: Error {
     case didNotStart
     case noToken(String)
 }
@@ -172,14 +172,14 @@ struct CountingResponder<Base: HTTPResponder>: HTTPResponder {
 }
 
 /// A clock tests move by hand; starts at the real time.
-public final class TestClock: Sendable {
+package final class TestClock: Sendable {
     private let milliseconds: Mutex<Int64>
 
-    public init(start: Int64 = HireClock.system.now()) { milliseconds = Mutex(start) }
+    package init(start: Int64 = HireClock.system.now()) { milliseconds = Mutex(start) }
 
     /// The clock to give a server.
-    public var clock: HireClock { HireClock { [self] in milliseconds.withLock { $0 } } }
+    package var clock: HireClock { HireClock { [self] in milliseconds.withLock { $0 } } }
 
-    public func advance(seconds: Int64) { milliseconds.withLock { $0 += seconds * 1000 } }
-    public func advance(milliseconds delta: Int64) { milliseconds.withLock { $0 += delta } }
+    package func advance(seconds: Int64) { milliseconds.withLock { $0 += seconds * 1000 } }
+    package func advance(milliseconds delta: Int64) { milliseconds.withLock { $0 += delta } }
 }

@@ -7,32 +7,32 @@ import Crypto
 /// the token: a stolen database yields no usable token, yet while a token has
 /// 30 minutes left the endpoint can hand the same token out again to a caller
 /// who proves the secret.
-public enum AccessToken {
+package enum AccessToken {
     /// Longest life of a token, in seconds.
-    public static let lifetime: Int64 = 2 * 60 * 60
+    package static let lifetime: Int64 = 2 * 60 * 60
     /// A token with at least this many seconds left is handed out again instead of a new one.
-    public static let reuseThreshold: Int64 = 30 * 60
+    package static let reuseThreshold: Int64 = 30 * 60
 
     /// A new random nonce.
-    public static func newNonce() -> [UInt8] {
+    package static func newNonce() -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
         return (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
     }
 
     /// The token of `nonce` for an app whose secret is `secret`.
-    public static func mint(secret: String, nonce: [UInt8]) -> String {
+    package static func mint(secret: String, nonce: [UInt8]) -> String {
         let key = SymmetricKey(data: Array(secret.utf8))
         let mac = HMAC<SHA256>.authenticationCode(for: nonce, using: key)
         return "t-" + Hex.encode(Array(mac).prefix(20))
     }
 
     /// The lookup key of a token: lowercase hex SHA-256.
-    public static func hash(_ token: some StringProtocol) -> String {
+    package static func hash(_ token: some StringProtocol) -> String {
         Hex.encode(SHA256.hash(data: Array(token.utf8)))
     }
 
     /// The token of an `Authorization` header value `Bearer <token>`, `nil` if malformed.
-    public static func bearer(from header: String?) -> Substring? {
+    package static func bearer(from header: String?) -> Substring? {
         guard let header else { return nil }
         let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
@@ -42,12 +42,12 @@ public enum AccessToken {
 }
 
 /// What the token endpoint hands out: the token and its remaining lifetime.
-public struct TokenGrant: Sendable, Hashable {
-    public let token: String
+package struct TokenGrant: Sendable, Hashable {
+    package let token: String
     /// Seconds the token has left.
-    public let expiresIn: Int64
+    package let expiresIn: Int64
 
-    public init(token: String, expiresIn: Int64) {
+    package init(token: String, expiresIn: Int64) {
         self.token = token
         self.expiresIn = expiresIn
     }

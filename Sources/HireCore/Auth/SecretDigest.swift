@@ -3,14 +3,14 @@ import Crypto
 /// How app secrets are kept: only their SHA-256, compared in constant time.
 ///
 /// A plain hash suffices because app secrets are long random strings, not passwords.
-public enum SecretDigest {
+package enum SecretDigest {
     /// Lowercase hex SHA-256 of the secret's UTF-8.
-    public static func hex(of secret: String) -> String {
+    package static func hex(of secret: String) -> String {
         Hex.encode(SHA256.hash(data: Array(secret.utf8)))
     }
 
     /// Whether `secret` hashes to `digestHex`, in time independent of where they differ.
-    public static func matches(secret: String, digestHex: String) -> Bool {
+    package static func matches(secret: String, digestHex: String) -> Bool {
         let candidate = Array(hex(of: secret).utf8)
         let expected = Array(digestHex.lowercased().utf8)
         guard candidate.count == expected.count else { return false }
@@ -20,7 +20,7 @@ public enum SecretDigest {
     }
 
     /// Whether text is a well-formed digest (64 hex digits).
-    public static func isDigest(_ text: String) -> Bool {
+    package static func isDigest(_ text: String) -> Bool {
         text.utf8.count == 64 && Hex.decode(text) != nil
     }
 }

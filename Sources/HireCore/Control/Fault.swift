@@ -2,29 +2,29 @@ import FeishuWire
 
 /// A failure injected on purpose through the admin API: the next matching requests are
 /// delayed, answered with an error, or dropped.
-public struct Fault: Sendable, Hashable {
+package struct Fault: Sendable, Hashable {
     /// `f_` + 16 hex digits.
-    public var id: String
+    package var id: String
     /// The operation it fires on (`hire.v1.interview.get_by_talent`); `nil` for every operation.
-    public var operation: String?
-    public var appID: String?
-    public var tenantKey: String?
+    package var operation: String?
+    package var appID: String?
+    package var tenantKey: String?
     /// The code answered; `nil` for a fault that only delays or drops.
-    public var code: Int?
-    public var httpStatus: Int?
-    public var msg: String?
+    package var code: Int?
+    package var httpStatus: Int?
+    package var msg: String?
     /// How many requests it fires on; 0 until removed.
-    public var times: Int
-    public var probability: Double
-    public var delayMS: Int
-    public var drop: Bool
-    public var createdMS: Int64
+    package var times: Int
+    package var probability: Double
+    package var delayMS: Int
+    package var drop: Bool
+    package var createdMS: Int64
     /// Requests it may still fire on; `nil` when ``times`` is 0.
-    public var timesLeft: Int?
+    package var timesLeft: Int?
     /// Requests it fired on so far.
-    public var fired: Int
+    package var fired: Int
 
-    public init(
+    package init(
         id: String, operation: String? = nil, appID: String? = nil, tenantKey: String? = nil, code: Int? = nil,
         httpStatus: Int? = nil, msg: String? = nil, times: Int = 1, probability: Double = 1, delayMS: Int = 0,
         drop: Bool = false, createdMS: Int64, timesLeft: Int? = nil, fired: Int = 0
@@ -46,14 +46,14 @@ public struct Fault: Sendable, Hashable {
     }
 
     /// Whether it applies to a request of `operation` by `appID` in `tenantKey`.
-    public func matches(operation candidate: String, appID candidateApp: String?, tenantKey candidateTenant: String?) -> Bool {
+    package func matches(operation candidate: String, appID candidateApp: String?, tenantKey candidateTenant: String?) -> Bool {
         (operation == nil || operation == candidate)
             && (appID == nil || appID == candidateApp)
             && (tenantKey == nil || tenantKey == candidateTenant)
     }
 
     /// The error it answers with, if any: the code's platform message and HTTP status unless overridden.
-    public var error: APIError? {
+    package var error: APIError? {
         guard let code, code != 0 else { return nil }
         let apiCode = APICode(code)
         let platform = Self.platformErrors[apiCode]
@@ -73,7 +73,7 @@ public struct Fault: Sendable, Hashable {
     ]
 
     /// The admin API's JSON of the fault.
-    public var json: JSONValue {
+    package var json: JSONValue {
         var object = JSONObject()
         object["id"] = .string(id)
         object["operation"] = operation.map(JSONValue.string) ?? .null
@@ -99,7 +99,7 @@ public struct Fault: Sendable, Hashable {
 
 extension Fault {
     /// The settings as given (what ``parse(_:id:now:operations:)`` reads back), for storing.
-    public var settings: JSONObject {
+    package var settings: JSONObject {
         var object = JSONObject()
         if let operation { object["operation"] = .string(operation) }
         if let appID { object["app_id"] = .string(appID) }
@@ -115,7 +115,7 @@ extension Fault {
     }
 
     /// A new fault ID: `f_` + 16 hex digits.
-    public static func newID() -> String {
+    package static func newID() -> String {
         "f_" + Hex.encode((0..<8).map { _ in UInt8.random(in: 0...255) })
     }
 }

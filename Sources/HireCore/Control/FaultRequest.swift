@@ -7,7 +7,7 @@ extension Fault {
     ///   - object: the request body.
     ///   - operations: the operation names that exist.
     /// - Throws: 1002002 naming the first member that is wrong, or unknown.
-    public static func parse(
+    package static func parse(
         _ object: JSONObject, id: String, now: Int64, operations: [String]
     ) throws(APIError) -> Fault {
         let known: Set<String> = [

@@ -1,28 +1,30 @@
+import FeishuWire
+
 /// One request as the server received and answered it, for the admin API's journal.
-public struct JournalEntry: Sendable, Hashable {
+package struct JournalEntry: Sendable, Hashable {
     /// Per node, from 1, never reused.
-    public var seq: Int64 = 0
-    public var node: String
-    public var timeMS: Int64
-    public var method: String
-    public var path: String
-    public var query: String
-    public var operation: String?
-    public var appID: String?
-    public var tenantKey: String?
-    public var httpStatus: Int
-    public var code: Int
-    public var logID: String
-    public var durationMS: Double
+    package var seq: Int64 = 0
+    package var node: String
+    package var timeMS: Int64
+    package var method: String
+    package var path: String
+    package var query: String
+    package var operation: String?
+    package var appID: String?
+    package var tenantKey: String?
+    package var httpStatus: Int
+    package var code: Int
+    package var logID: String
+    package var durationMS: Double
     /// A write's body (secrets redacted), at most ``maximumBody`` bytes.
-    public var body: String?
-    public var bodyTruncated: Bool
-    public var faultID: String?
+    package var body: String?
+    package var bodyTruncated: Bool
+    package var faultID: String?
 
     /// The most of a body kept: 64 KiB.
-    public static let maximumBody = 64 << 10
+    package static let maximumBody = 64 << 10
 
-    public init(
+    package init(
         node: String, timeMS: Int64, method: String, path: String, query: String, operation: String?, appID: String?,
         tenantKey: String?, httpStatus: Int, code: Int, logID: String, durationMS: Double, body: String?,
         bodyTruncated: Bool, faultID: String?
@@ -45,7 +47,7 @@ public struct JournalEntry: Sendable, Hashable {
     }
 
     /// The admin API's JSON of the entry.
-    public var json: JSONValue {
+    package var json: JSONValue {
         var object = JSONObject()
         object["seq"] = .number(JSONNumber(seq))
         object["node"] = .string(node)
@@ -70,7 +72,7 @@ public struct JournalEntry: Sendable, Hashable {
 
     /// A write's body as the journal keeps it: UTF-8 text cut at ``maximumBody`` bytes;
     /// for the token endpoints, the JSON object with `app_secret` redacted (nothing if it is not one).
-    public static func recordedBody(_ bytes: [UInt8], redactingSecret: Bool) -> (body: String?, truncated: Bool) {
+    package static func recordedBody(_ bytes: [UInt8], redactingSecret: Bool) -> (body: String?, truncated: Bool) {
         if redactingSecret {
             guard case .object(var object)? = try? JSONParser.parse(bytes) else { return (nil, false) }
             if object["app_secret"] != nil { object["app_secret"] = .string("[REDACTED]") }
@@ -89,15 +91,15 @@ public struct JournalEntry: Sendable, Hashable {
 }
 
 /// Which journal entries a query selects.
-public struct JournalFilter: Sendable, Hashable {
-    public var operation: String?
-    public var appID: String?
-    public var tenantKey: String?
-    public var code: Int?
+package struct JournalFilter: Sendable, Hashable {
+    package var operation: String?
+    package var appID: String?
+    package var tenantKey: String?
+    package var code: Int?
     /// Entries after this sequence number.
-    public var sinceSeq: Int64 = 0
+    package var sinceSeq: Int64 = 0
 
-    public init(operation: String? = nil, appID: String? = nil, tenantKey: String? = nil, code: Int? = nil, sinceSeq: Int64 = 0) {
+    package init(operation: String? = nil, appID: String? = nil, tenantKey: String? = nil, code: Int? = nil, sinceSeq: Int64 = 0) {
         self.operation = operation
         self.appID = appID
         self.tenantKey = tenantKey
@@ -105,7 +107,7 @@ public struct JournalFilter: Sendable, Hashable {
         self.sinceSeq = sinceSeq
     }
 
-    public func selects(_ entry: JournalEntry) -> Bool {
+    package func selects(_ entry: JournalEntry) -> Bool {
         entry.seq > sinceSeq
             && (operation == nil || entry.operation == operation)
             && (appID == nil || entry.appID == appID)

@@ -1,9 +1,9 @@
 import Synchronization
 
 /// The newest requests a node received: a ring of at most `capacity` entries.
-public final class RequestJournal: Sendable {
-    public let capacity: Int
-    public let node: String
+package final class RequestJournal: Sendable {
+    package let capacity: Int
+    package let node: String
 
     private struct Ring {
         var entries: [JournalEntry] = []
@@ -14,14 +14,14 @@ public final class RequestJournal: Sendable {
 
     private let ring = Mutex(Ring())
 
-    public init(capacity: Int, node: String) {
+    package init(capacity: Int, node: String) {
         precondition(capacity > 0)
         self.capacity = capacity
         self.node = node
     }
 
     /// Records an entry, numbering it.
-    public func append(_ entry: JournalEntry) {
+    package func append(_ entry: JournalEntry) {
         var entry = entry
         ring.withLock { ring in
             ring.lastSeq += 1
@@ -36,7 +36,7 @@ public final class RequestJournal: Sendable {
     }
 
     /// The entries `filter` selects, oldest first, at most `limit`.
-    public func entries(_ filter: JournalFilter, limit: Int = .max) -> [JournalEntry] {
+    package func entries(_ filter: JournalFilter, limit: Int = .max) -> [JournalEntry] {
         ring.withLock { ring in
             var found: [JournalEntry] = []
             for index in 0..<ring.entries.count {
@@ -50,13 +50,13 @@ public final class RequestJournal: Sendable {
     }
 
     /// How many entries `filter` selects.
-    public func count(_ filter: JournalFilter) -> Int {
+    package func count(_ filter: JournalFilter) -> Int {
         ring.withLock { ring in ring.entries.reduce(0) { $0 + (filter.selects($1) ? 1 : 0) } }
     }
 
     /// Forgets every entry (sequence numbers go on); returns how many there were.
     @discardableResult
-    public func clear() -> Int {
+    package func clear() -> Int {
         ring.withLock { ring in
             defer {
                 ring.entries = []

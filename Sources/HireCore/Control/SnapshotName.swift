@@ -1,10 +1,12 @@
+import FeishuWire
+
 /// The rules for a snapshot's name: 1–64 characters of `A–Z a–z 0–9 . _ -`.
-public enum SnapshotName {
+package enum SnapshotName {
     /// The snapshot `serve` records once its startup data is loaded, and `reset` restores.
-    public static let baseline = "baseline"
+    package static let baseline = "baseline"
 
     /// - Throws: 1002002 on `name`.
-    public static func validate(_ name: String) throws(APIError) {
+    package static func validate(_ name: String) throws(APIError) {
         let allowed = name.utf8.allSatisfy { byte in
             (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
                 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
@@ -16,7 +18,7 @@ public enum SnapshotName {
     }
 
     /// 1002002 on `name`, HTTP 404: there is no such snapshot.
-    public static func unknown(_ name: String) -> APIError {
+    package static func unknown(_ name: String) -> APIError {
         var error = APIError.invalidParameter("name", "no snapshot \(JSONValue.quoted(name))", value: name)
         error.httpStatus = 404
         return error

@@ -1,6 +1,8 @@
+import FeishuWire
+
 /// One entity of a data file, with its tenant and where it was read.
-public struct DataFileEntry: Sendable, Hashable {
-    public enum Entity: Sendable, Hashable {
+package struct DataFileEntry: Sendable, Hashable {
+    package enum Entity: Sendable, Hashable {
         case tenant(TenantEntity)
         case app(AppEntity)
         case user(UserEntity)
@@ -11,21 +13,21 @@ public struct DataFileEntry: Sendable, Hashable {
         case interviewer(InterviewerEntity)
     }
 
-    public var tenantKey: String
-    public var entity: Entity
-    public var location: DataLocation
+    package var tenantKey: String
+    package var entity: Entity
+    package var location: DataLocation
 
-    public init(tenantKey: String, entity: Entity, location: DataLocation) {
+    package init(tenantKey: String, entity: Entity, location: DataLocation) {
         self.tenantKey = tenantKey
         self.entity = entity
         self.location = location
     }
 
     /// The kind of entity, as named in data files (`app`, `job_level`, …).
-    public var kind: EntityKind { entity.kind }
+    package var kind: EntityKind { entity.kind }
 
     /// The entity's ID within its tenant (for duplicate detection).
-    public var id: String {
+    package var id: String {
         switch entity {
         case .tenant(let tenant): tenant.tenantKey
         case .app(let app): app.appID
@@ -39,7 +41,7 @@ public struct DataFileEntry: Sendable, Hashable {
     }
 
     /// What must exist (in the store, or earlier in the file) for this entry to be imported.
-    public var references: [EntityReference] {
+    package var references: [EntityReference] {
         func user(_ id: String?, _ location: DataLocation) -> [EntityReference] {
             id.map { [EntityReference(kind: .user, id: $0, location: location)] } ?? []
         }
@@ -75,7 +77,7 @@ public struct DataFileEntry: Sendable, Hashable {
 }
 
 /// The kinds of entity of a data file.
-public enum EntityKind: String, Sendable, Hashable, CaseIterable {
+package enum EntityKind: String, Sendable, Hashable, CaseIterable {
     case tenant, app, user
     case jobLevel = "job_level"
     case talent, application, interview
@@ -84,7 +86,7 @@ public enum EntityKind: String, Sendable, Hashable, CaseIterable {
     case interviewer
 
     /// The kind in words: "job level".
-    public var displayName: String {
+    package var displayName: String {
         switch self {
         case .jobLevel: "job level"
         case .interviewRecord: "interview record"
@@ -93,7 +95,7 @@ public enum EntityKind: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The member of a tenant object in a JSON document that lists this kind.
-    public var collectionName: String {
+    package var collectionName: String {
         switch self {
         case .tenant: "tenants"
         case .app: "apps"
@@ -109,7 +111,7 @@ public enum EntityKind: String, Sendable, Hashable, CaseIterable {
 }
 
 extension DataFileEntry.Entity {
-    public var kind: EntityKind {
+    package var kind: EntityKind {
         switch self {
         case .tenant: .tenant
         case .app: .app
@@ -124,14 +126,14 @@ extension DataFileEntry.Entity {
 }
 
 /// An entity an entry refers to.
-public struct EntityReference: Sendable, Hashable {
-    public let kind: EntityKind
-    public let id: String
+package struct EntityReference: Sendable, Hashable {
+    package let kind: EntityKind
+    package let id: String
     /// Where the reference was written.
-    public let location: DataLocation
+    package let location: DataLocation
 
     /// The problem to report when the referenced entity does not exist.
-    public var missingProblem: DataProblem {
+    package var missingProblem: DataProblem {
         DataProblem(location, "refers to \(kind.displayName) \(JSONValue.quoted(id)), which does not exist")
     }
 }

@@ -1,27 +1,29 @@
+import FeishuWire
+
 /// A data file that cannot be imported, with the first problems found in it.
-public struct DataFileError: Error, Sendable, Hashable, CustomStringConvertible {
-    public let problems: [DataProblem]
+package struct DataFileError: Error, Sendable, Hashable, CustomStringConvertible {
+    package let problems: [DataProblem]
 
-    public init(_ problems: [DataProblem]) { self.problems = problems }
+    package init(_ problems: [DataProblem]) { self.problems = problems }
 
-    public init(_ location: DataLocation, _ message: String) {
+    package init(_ location: DataLocation, _ message: String) {
         self.problems = [DataProblem(location, message)]
     }
 
-    public var description: String {
+    package var description: String {
         "the data file cannot be imported:\n" + problems.map { "  \($0)" }.joined(separator: "\n")
     }
 }
 
 /// The data-file format's name and version.
-public enum DataFileFormat {
-    public static let name = "feishu-hire-data/1"
+package enum DataFileFormat {
+    package static let name = "feishu-hire-data/1"
 
     /// Entities of a tenant in the order they are imported and exported: each after what it refers to.
-    public static let kindOrder: [EntityKind] = [.app, .user, .jobLevel, .talent, .application, .interview, .interviewer]
+    package static let kindOrder: [EntityKind] = [.app, .user, .jobLevel, .talent, .application, .interview, .interviewer]
 
     /// Members of a tenant object in a document, in the order export writes them.
-    public static let documentOrder: [EntityKind] = [.app, .user, .jobLevel, .interviewer, .talent, .application, .interview]
+    package static let documentOrder: [EntityKind] = [.app, .user, .jobLevel, .interviewer, .talent, .application, .interview]
 }
 
 /// Reads data files: a JSON document (`.json`), or JSON Lines (`.jsonl`) for large datasets.
@@ -31,9 +33,9 @@ public enum DataFileFormat {
 /// `{"tenant_key":…,"<kind>":{…}}` where kind is `app`, `user`, `job_level`, `talent`,
 /// `application`, `interview` or `interviewer`, with the same objects as a document.
 /// An entity may refer only to entities on earlier lines or already in the store.
-public enum DataFileReader {
+package enum DataFileReader {
     /// The entries of a JSON document, each tenant's in ``DataFileFormat/kindOrder``.
-    public static func entries(document bytes: some Collection<UInt8>) throws(DataFileError) -> [DataFileEntry] {
+    package static func entries(document bytes: some Collection<UInt8>) throws(DataFileError) -> [DataFileEntry] {
         let root: JSONValue
         do {
             root = try JSONParser.parse(bytes)
@@ -81,7 +83,7 @@ public enum DataFileReader {
 
     /// The entry of one line of a JSON Lines file; `nil` for the header and blank lines.
     /// - Parameter number: the 1-based line number; line 1 must be the header.
-    public static func entry(line bytes: some Collection<UInt8>, number: Int) throws(DataFileError) -> DataFileEntry? {
+    package static func entry(line bytes: some Collection<UInt8>, number: Int) throws(DataFileError) -> DataFileEntry? {
         let location = DataLocation(line: number, path: .root)
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else {
             if number == 1 { throw DataFileError(location, "must be the header {\"format\":\"\(DataFileFormat.name)\"}") }
@@ -127,7 +129,7 @@ public enum DataFileReader {
     }
 
     /// The entries of a JSON Lines file, read line by line as the sequence is iterated.
-    public static func entries<Lines: Sequence>(lines: Lines) -> JSONLinesEntries<Lines> where Lines.Element == [UInt8] {
+    package static func entries<Lines: Sequence>(lines: Lines) -> JSONLinesEntries<Lines> where Lines.Element == [UInt8] {
         JSONLinesEntries(lines: lines)
     }
 
@@ -157,16 +159,16 @@ public enum DataFileReader {
 }
 
 /// The entries of a JSON Lines file, parsed lazily: memory does not grow with the file.
-public struct JSONLinesEntries<Lines: Sequence>: Sequence where Lines.Element == [UInt8] {
+package struct JSONLinesEntries<Lines: Sequence>: Sequence where Lines.Element == [UInt8] {
     let lines: Lines
 
-    public struct Iterator: IteratorProtocol {
+    package struct Iterator: IteratorProtocol {
         var lines: Lines.Iterator
         var number = 0
         /// A parse problem; iteration stops at it and the importer reports it.
-        public private(set) var error: DataFileError?
+        package private(set) var error: DataFileError?
 
-        public mutating func next() -> Result<DataFileEntry, DataFileError>? {
+        package mutating func next() -> Result<DataFileEntry, DataFileError>? {
             while let line = lines.next() {
                 number += 1
                 do {
@@ -183,5 +185,5 @@ public struct JSONLinesEntries<Lines: Sequence>: Sequence where Lines.Element ==
         }
     }
 
-    public func makeIterator() -> Iterator { Iterator(lines: lines.makeIterator()) }
+    package func makeIterator() -> Iterator { Iterator(lines: lines.makeIterator()) }
 }

@@ -1,9 +1,11 @@
+import FeishuWire
+
 /// Writes entries as a data file, piece by piece, so an export of any size needs little memory.
 ///
 /// Entries must come tenant by tenant, each tenant's in ``DataFileFormat/documentOrder``
 /// for documents (any order for JSON Lines).
-public struct DataFileWriter {
-    public enum Format: String, Sendable, CaseIterable {
+package struct DataFileWriter {
+    package enum Format: String, Sendable, CaseIterable {
         /// One JSON document, indented down to one entity per line.
         case document = "json"
         /// JSON Lines: a header line, then one entity per line.
@@ -17,12 +19,12 @@ public struct DataFileWriter {
     private var started = false
 
     /// - Parameter sink: receives the text in order; its errors end the export.
-    public init(format: Format, sink: @escaping (String) throws -> Void) {
+    package init(format: Format, sink: @escaping (String) throws -> Void) {
         self.format = format
         self.sink = sink
     }
 
-    public mutating func write(_ entry: DataFileEntry) throws {
+    package mutating func write(_ entry: DataFileEntry) throws {
         switch format {
         case .jsonLines: try writeLine(entry)
         case .document: try writeDocumentPart(entry)
@@ -30,7 +32,7 @@ public struct DataFileWriter {
     }
 
     /// Ends the file. A writer that saw no entry writes a file with no tenants.
-    public mutating func finish() throws {
+    package mutating func finish() throws {
         switch format {
         case .jsonLines:
             if !started { try sink(Self.headerLine) }

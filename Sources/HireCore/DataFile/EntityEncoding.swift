@@ -3,7 +3,7 @@ import FeishuWire
 /// Entities as data files write them.
 extension DataFileEntry.Entity {
     /// The entity's JSON object in export form: secrets as hashes, IDs pinned only where they were pinned.
-    public var exportValue: JSONValue {
+    package var exportValue: JSONValue {
         var object = JSONObject()
         func add(_ key: String, _ value: JSONValue?) {
             if let value { object.members.append(.init(key, value)) }
@@ -51,7 +51,7 @@ extension DataFileEntry.Entity {
 
 extension InterviewEntity {
     /// The interview as a data file gives it: references as `{"user_id": …}`, members in the platform's order.
-    public var documentValue: JSONValue {
+    package var documentValue: JSONValue {
         let body = (try? JSONParser.parse(body))?.objectValue ?? JSONObject()
         var object = JSONObject()
         for field in HireShape.interview {
@@ -73,7 +73,7 @@ extension InterviewEntity {
 
 extension InterviewRecordEntity {
     /// The record as a data file gives it.
-    public var documentValue: JSONValue {
+    package var documentValue: JSONValue {
         let body = (try? JSONParser.parse(body))?.objectValue ?? JSONObject()
         var object = JSONObject()
         for field in HireShape.record {

@@ -5,15 +5,15 @@ import FeishuWire
 ///
 /// Every rule of the server that refuses a request throws one of these; the
 /// HTTP layer writes it in the `{code, msg, error}` envelope.
-public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var code: APICode
-    public var msg: String
-    public var fieldViolations: [FieldViolation]
-    public var permissionViolations: [PermissionViolation]
+package struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
+    package var code: APICode
+    package var msg: String
+    package var fieldViolations: [FieldViolation]
+    package var permissionViolations: [PermissionViolation]
     /// Overrides the code's HTTP status (413 for an oversized body).
-    public var httpStatus: Int
+    package var httpStatus: Int
 
-    public init(
+    package init(
         code: APICode, msg: String,
         fieldViolations: [FieldViolation] = [], permissionViolations: [PermissionViolation] = [],
         httpStatus: Int? = nil
@@ -25,17 +25,17 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
         self.httpStatus = httpStatus ?? code.httpStatus
     }
 
-    public var description: String { "\(code.rawValue) \(msg)" }
+    package var description: String { "\(code.rawValue) \(msg)" }
 
     /// 1002002: `field` was wrong, and how.
-    public static func invalidParameter(_ field: String, _ problem: String, value: String? = nil) -> APIError {
+    package static func invalidParameter(_ field: String, _ problem: String, value: String? = nil) -> APIError {
         APIError(
             code: .invalidParameter, msg: "invalid parameter \(field): \(problem)",
             fieldViolations: [FieldViolation(field: field, value: value, description: problem)])
     }
 
     /// 1002002 for a request body over the size limit, answered with HTTP 413.
-    public static func bodyTooLarge(limit: Int) -> APIError {
+    package static func bodyTooLarge(limit: Int) -> APIError {
         APIError(
             code: .invalidParameter, msg: "invalid parameter body: larger than \(limit) bytes",
             fieldViolations: [FieldViolation(field: "body", description: "larger than \(limit) bytes")],
@@ -43,25 +43,25 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// 1002001: a fault of the server. The message says nothing of the fault itself.
-    public static let systemError = APIError(
+    package static let systemError = APIError(
         code: .systemError, msg: "system error, please retry later or report the log id")
 
     /// 99991661.
-    public static let missingAccessToken = APIError(
+    package static let missingAccessToken = APIError(
         code: .missingAccessToken,
         msg: "Missing access token for authorization. Please make a request with token attached.")
 
     /// 99991663.
-    public static let invalidAccessToken = APIError(
+    package static let invalidAccessToken = APIError(
         code: .invalidAccessToken, msg: "Invalid access token for authorization")
 
     /// 99991672 for an endpoint the app may not call.
-    public static func scopeRequired(anyOf scopes: [Scope]) -> APIError {
+    package static func scopeRequired(anyOf scopes: [Scope]) -> APIError {
         scopeError(anyOf: scopes, type: PermissionViolation.actionScopeRequired)
     }
 
     /// 99991672 for a field the app may not read (`user_id` without `contact:user.employee_id:readonly`).
-    public static func fieldScopeRequired(_ scope: Scope) -> APIError {
+    package static func fieldScopeRequired(_ scope: Scope) -> APIError {
         scopeError(anyOf: [scope], type: PermissionViolation.fieldScopeRequired)
     }
 
@@ -74,5 +74,5 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// 99991400.
-    public static let rateLimited = APIError(code: .rateLimited, msg: "request trigger frequency limit")
+    package static let rateLimited = APIError(code: .rateLimited, msg: "request trigger frequency limit")
 }

@@ -3,14 +3,14 @@ import Crypto
 /// The open_ids and union_ids a data file does not pin: derived from the IDs
 /// that name the user, so they are the same after a restart, an export and a
 /// re-import into another store.
-public enum DerivedID {
+package enum DerivedID {
     /// `ou_` + 32 lowercase hex, different for every app.
-    public static func openID(tenantKey: String, appID: String, userID: String) -> String {
+    package static func openID(tenantKey: String, appID: String, userID: String) -> String {
         "ou_" + digest("open_id", tenantKey, appID, userID)
     }
 
     /// `on_` + 32 lowercase hex, different for every developer.
-    public static func unionID(tenantKey: String, developer: String, userID: String) -> String {
+    package static func unionID(tenantKey: String, developer: String, userID: String) -> String {
         "on_" + digest("union_id", tenantKey, developer, userID)
     }
 

@@ -1,14 +1,14 @@
 import FeishuWire
 
 /// The caller of a resource endpoint: the app its tenant token was issued to.
-public struct Principal: Sendable, Hashable {
-    public let tenantKey: String
-    public let appID: String
+package struct Principal: Sendable, Hashable {
+    package let tenantKey: String
+    package let appID: String
     /// Apps of one developer share union_ids.
-    public let developer: String
-    public let scopes: Set<Scope>
+    package let developer: String
+    package let scopes: Set<Scope>
 
-    public init(tenantKey: String, appID: String, developer: String, scopes: Set<Scope>) {
+    package init(tenantKey: String, appID: String, developer: String, scopes: Set<Scope>) {
         self.tenantKey = tenantKey
         self.appID = appID
         self.developer = developer
@@ -16,7 +16,7 @@ public struct Principal: Sendable, Hashable {
     }
 
     /// Refuses the call unless the app holds one of the endpoint's scopes.
-    public func authorize(_ endpoint: Endpoint) throws(APIError) {
+    package func authorize(_ endpoint: Endpoint) throws(APIError) {
         guard endpoint.scopes.isEmpty || endpoint.scopes.contains(where: scopes.contains) else {
             throw .scopeRequired(anyOf: endpoint.scopes)
         }
@@ -26,7 +26,7 @@ public struct Principal: Sendable, Hashable {
     /// the endpoint accepts the type and the app may see it.
     ///
     /// - Parameter rawType: the `user_id_type` query value, `nil` when absent.
-    public func identityView(userIDType rawType: String?, at endpoint: Endpoint) throws(APIError) -> IdentityView {
+    package func identityView(userIDType rawType: String?, at endpoint: Endpoint) throws(APIError) -> IdentityView {
         let accepted = endpoint.userIDTypes
         guard let type = rawType.map(UserIDType.init(rawValue:)) ?? .default, accepted.contains(type) else {
             throw .invalidParameter(
@@ -52,13 +52,13 @@ public struct Principal: Sendable, Hashable {
 ///
 /// Every user ID in a request is resolved inside exactly one view; another app's
 /// open_id or another tenant's user is unknown there.
-public struct IdentityView: Sendable, Hashable {
-    public let tenantKey: String
-    public let type: UserIDType
+package struct IdentityView: Sendable, Hashable {
+    package let tenantKey: String
+    package let type: UserIDType
     /// The app (open_id) or developer (union_id) the IDs belong to; empty for the tenant-wide types.
-    public let namespace: String
+    package let namespace: String
 
-    public init(tenantKey: String, type: UserIDType, namespace: String) {
+    package init(tenantKey: String, type: UserIDType, namespace: String) {
         self.tenantKey = tenantKey
         self.type = type
         self.namespace = namespace

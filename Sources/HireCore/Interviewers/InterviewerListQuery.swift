@@ -1,22 +1,22 @@
 import FeishuWire
 
 /// The query of `GET /open-apis/hire/v1/interviewers`, validated.
-public struct InterviewerListQuery: Sendable, Hashable {
-    public static let defaultPageSize = 10
-    public static let maximumPageSize = 100
-    public static let maximumUserIDs = 100
+package struct InterviewerListQuery: Sendable, Hashable {
+    package static let defaultPageSize = 10
+    package static let maximumPageSize = 100
+    package static let maximumUserIDs = 100
 
-    public var pageSize: Int
-    public var pageToken: String?
+    package var pageSize: Int
+    package var pageToken: String?
     /// Users in the request's `user_id_type`; empty for all.
-    public var userIDs: [String]
-    public var verifyStatus: VerifyStatus?
+    package var userIDs: [String]
+    package var verifyStatus: VerifyStatus?
     /// Inclusive lower bound of the update time, in milliseconds.
-    public var earliestUpdateTime: Int64?
+    package var earliestUpdateTime: Int64?
     /// Inclusive upper bound of the update time, in milliseconds.
-    public var latestUpdateTime: Int64?
+    package var latestUpdateTime: Int64?
 
-    public init(
+    package init(
         pageSize: Int = defaultPageSize, pageToken: String? = nil, userIDs: [String] = [],
         verifyStatus: VerifyStatus? = nil, earliestUpdateTime: Int64? = nil, latestUpdateTime: Int64? = nil
     ) {
@@ -28,7 +28,7 @@ public struct InterviewerListQuery: Sendable, Hashable {
         self.latestUpdateTime = latestUpdateTime
     }
 
-    public init(_ query: QueryItems) throws(APIError) {
+    package init(_ query: QueryItems) throws(APIError) {
         pageSize = Self.defaultPageSize
         if let text = try query.single("page_size") {
             guard let size = Int(text), (1...Self.maximumPageSize).contains(size) else {
@@ -69,7 +69,7 @@ public struct InterviewerListQuery: Sendable, Hashable {
     }
 
     /// What a page token is bound to: the filters, so a token cannot be replayed with other ones.
-    public func filterFingerprint(userIDType: UserIDType) -> String {
+    package func filterFingerprint(userIDType: UserIDType) -> String {
         var parts = [userIDType.rawValue, verifyStatus.map { String($0.rawValue) } ?? "-"]
         parts.append(earliestUpdateTime.map(String.init) ?? "-")
         parts.append(latestUpdateTime.map(String.init) ?? "-")

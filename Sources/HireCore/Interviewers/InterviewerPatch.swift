@@ -1,14 +1,14 @@
 import FeishuWire
 
 /// The body of `PATCH /open-apis/hire/v1/interviewers/:interviewer_id`, validated.
-public struct InterviewerPatch: Sendable, Hashable {
+package struct InterviewerPatch: Sendable, Hashable {
     /// The status to set; `nil` leaves the interviewer as it is.
-    public let verifyStatus: VerifyStatus?
+    package let verifyStatus: VerifyStatus?
 
-    public init(verifyStatus: VerifyStatus?) { self.verifyStatus = verifyStatus }
+    package init(verifyStatus: VerifyStatus?) { self.verifyStatus = verifyStatus }
 
     /// Reads `{"interviewer": {"verify_status": 1|2}}`. Unknown members are ignored, as the platform does.
-    public init(body: [UInt8]) throws(APIError) {
+    package init(body: [UInt8]) throws(APIError) {
         let object = try JSONBody.object(body)
         guard let interviewer = object["interviewer"] else {
             throw .invalidParameter("interviewer", "is required")
@@ -31,9 +31,9 @@ public struct InterviewerPatch: Sendable, Hashable {
 }
 
 /// Reading JSON request bodies with errors in the platform's terms.
-public enum JSONBody {
+package enum JSONBody {
     /// The body parsed as a JSON object.
-    public static func object(_ body: [UInt8]) throws(APIError) -> JSONObject {
+    package static func object(_ body: [UInt8]) throws(APIError) -> JSONObject {
         guard body.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else {
             throw .invalidParameter("body", "is required: a JSON object")
         }

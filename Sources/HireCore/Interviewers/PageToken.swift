@@ -6,15 +6,15 @@ import Foundation
 /// A listing reads one snapshot of the tenant's interviewers (the tenant's revision
 /// when the first page was read), so pages never repeat or skip an interviewer
 /// however many PATCHes land while a client pages.
-public struct InterviewerCursor: Sendable, Hashable {
+package struct InterviewerCursor: Sendable, Hashable {
     /// The tenant revision the listing reads.
-    public let snapshot: Int64
+    package let snapshot: Int64
     /// Update time of the last interviewer returned.
-    public let updateTime: Int64
+    package let updateTime: Int64
     /// Tenant `user_id` of the last interviewer returned.
-    public let userID: String
+    package let userID: String
 
-    public init(snapshot: Int64, updateTime: Int64, userID: String) {
+    package init(snapshot: Int64, updateTime: Int64, userID: String) {
         self.snapshot = snapshot
         self.updateTime = updateTime
         self.userID = userID
@@ -26,19 +26,19 @@ public struct InterviewerCursor: Sendable, Hashable {
 /// Tokens are AES-GCM sealed under a key every node of a deployment shares:
 /// clients can neither read nor alter them, and a token is bound to the tenant
 /// and the filters of the listing that issued it.
-public struct PageTokenSealer: Sendable {
+package struct PageTokenSealer: Sendable {
     /// How long a page token stays valid, in seconds.
-    public static let lifetime: Int64 = 60 * 60
+    package static let lifetime: Int64 = 60 * 60
     private static let version: UInt8 = 1
 
     private let key: SymmetricKey
 
     /// - Parameter keyBytes: 32 random bytes, the same on every node.
-    public init(keyBytes: [UInt8]) {
+    package init(keyBytes: [UInt8]) {
         key = SymmetricKey(data: keyBytes)
     }
 
-    public func seal(_ cursor: InterviewerCursor, tenantKey: String, fingerprint: String, issuedAt: Int64) -> String {
+    package func seal(_ cursor: InterviewerCursor, tenantKey: String, fingerprint: String, issuedAt: Int64) -> String {
         var plain: [UInt8] = [Self.version]
         Self.append(cursor.snapshot, to: &plain)
         Self.append(cursor.updateTime, to: &plain)
@@ -51,7 +51,7 @@ public struct PageTokenSealer: Sendable {
 
     /// The cursor of a token this deployment issued for this tenant and these filters.
     /// - Parameter now: seconds since 1970.
-    public func open(_ token: String, tenantKey: String, fingerprint: String, now: Int64) throws(APIError) -> InterviewerCursor {
+    package func open(_ token: String, tenantKey: String, fingerprint: String, now: Int64) throws(APIError) -> InterviewerCursor {
         let invalid = APIError.invalidParameter(
             "page_token", "is not a page token this server issued for this query", value: token)
         guard let combined = Base64URL.decode(token),

@@ -1,51 +1,51 @@
 import FeishuWire
 
 /// A problem found in input data: where, and what.
-public struct DataProblem: Sendable, Hashable, CustomStringConvertible {
-    public let location: DataLocation
-    public let message: String
+package struct DataProblem: Sendable, Hashable, CustomStringConvertible {
+    package let location: DataLocation
+    package let message: String
 
-    public init(_ location: DataLocation, _ message: String) {
+    package init(_ location: DataLocation, _ message: String) {
         self.location = location
         self.message = message
     }
 
-    public var description: String { "\(location): \(message)" }
+    package var description: String { "\(location): \(message)" }
 }
 
 /// Where in a data file something is: a JSON path, and the line for JSON Lines files.
-public struct DataLocation: Sendable, Hashable, CustomStringConvertible {
+package struct DataLocation: Sendable, Hashable, CustomStringConvertible {
     /// 1-based line of a JSON Lines file; `nil` for a JSON document.
-    public let line: Int?
-    public let path: JSONPath
+    package let line: Int?
+    package let path: JSONPath
 
-    public init(line: Int? = nil, path: JSONPath) {
+    package init(line: Int? = nil, path: JSONPath) {
         self.line = line
         self.path = path
     }
 
-    public static func / (location: DataLocation, key: String) -> DataLocation {
+    package static func / (location: DataLocation, key: String) -> DataLocation {
         DataLocation(line: location.line, path: location.path / key)
     }
 
-    public static func / (location: DataLocation, index: Int) -> DataLocation {
+    package static func / (location: DataLocation, index: Int) -> DataLocation {
         DataLocation(line: location.line, path: location.path / index)
     }
 
-    public var description: String {
+    package var description: String {
         line.map { "line \($0) \(path)" } ?? path.description
     }
 }
 
 /// Checks data-file values against a ``WireShape`` and rewrites them canonically:
 /// members in the platform's order, so exports are stable.
-public struct ShapeValidator {
-    public private(set) var problems: [DataProblem] = []
+package struct ShapeValidator {
+    package private(set) var problems: [DataProblem] = []
 
-    public init() {}
+    package init() {}
 
     /// The canonical form of `value`, or `nil` (with ``problems`` extended) if it does not fit.
-    public mutating func canonical(_ value: JSONValue, _ shape: WireShape, at location: DataLocation) -> JSONValue? {
+    package mutating func canonical(_ value: JSONValue, _ shape: WireShape, at location: DataLocation) -> JSONValue? {
         switch shape {
         case .string, .jobLevelReference:
             guard case .string = value else { return fail(location, "must be a string", value) }
@@ -77,7 +77,7 @@ public struct ShapeValidator {
     }
 
     /// The canonical form of an object with the given members.
-    public mutating func canonicalObject(
+    package mutating func canonicalObject(
         _ value: JSONValue, _ fields: [WireField], at location: DataLocation, required: Set<String> = []
     ) -> JSONValue? {
         guard case .object(let object) = value else { return fail(location, "must be an object", value) }
@@ -98,7 +98,7 @@ public struct ShapeValidator {
         return problems.count == before ? .object(result) : nil
     }
 
-    public mutating func report(_ location: DataLocation, _ message: String) {
+    package mutating func report(_ location: DataLocation, _ message: String) {
         problems.append(DataProblem(location, message))
     }
 

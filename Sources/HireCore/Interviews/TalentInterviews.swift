@@ -1,11 +1,13 @@
+import FeishuWire
+
 /// A user reference resolved in a request's ID view: the ID in the requested
 /// `user_id_type` (absent if the user has none of that type) and the name.
-public struct ResolvedUser: Sendable, Hashable {
-    public let id: String?
+package struct ResolvedUser: Sendable, Hashable {
+    package let id: String?
     /// Canonical JSON of the `{zh_cn, en_us}` name.
-    public let nameJSON: String?
+    package let nameJSON: String?
 
-    public init(id: String?, nameJSON: String?) {
+    package init(id: String?, nameJSON: String?) {
         self.id = id
         self.nameJSON = nameJSON
     }
@@ -13,15 +15,15 @@ public struct ResolvedUser: Sendable, Hashable {
 
 /// An interview as the store hands it to rendering: the stored members and the
 /// references already resolved for the request.
-public struct StoredInterview: Sendable, Hashable {
-    public let applicationID: String
+package struct StoredInterview: Sendable, Hashable {
+    package let applicationID: String
     /// Canonical JSON object of the interview's own members.
-    public let body: String
-    public let creator: ResolvedUser?
-    public let contactUser: ResolvedUser?
-    public let records: [StoredInterviewRecord]
+    package let body: String
+    package let creator: ResolvedUser?
+    package let contactUser: ResolvedUser?
+    package let records: [StoredInterviewRecord]
 
-    public init(
+    package init(
         applicationID: String, body: String, creator: ResolvedUser?, contactUser: ResolvedUser?,
         records: [StoredInterviewRecord]
     ) {
@@ -34,15 +36,15 @@ public struct StoredInterview: Sendable, Hashable {
 }
 
 /// A record as the store hands it to rendering.
-public struct StoredInterviewRecord: Sendable, Hashable {
+package struct StoredInterviewRecord: Sendable, Hashable {
     /// Canonical JSON object of the record's own members.
-    public let body: String
-    public let interviewer: ResolvedUser?
+    package let body: String
+    package let interviewer: ResolvedUser?
     /// In the request's `job_level_id_type`.
-    public let minJobLevelID: String?
-    public let maxJobLevelID: String?
+    package let minJobLevelID: String?
+    package let maxJobLevelID: String?
 
-    public init(body: String, interviewer: ResolvedUser?, minJobLevelID: String?, maxJobLevelID: String?) {
+    package init(body: String, interviewer: ResolvedUser?, minJobLevelID: String?, maxJobLevelID: String?) {
         self.body = body
         self.interviewer = interviewer
         self.minJobLevelID = minJobLevelID
@@ -52,9 +54,9 @@ public struct StoredInterviewRecord: Sendable, Hashable {
 
 /// Writes the `data` of `get_by_talent` from stored interviews, splicing the
 /// stored JSON text instead of decoding and re-encoding it.
-public enum TalentInterviewsRenderer {
+package enum TalentInterviewsRenderer {
     /// - Parameter interviews: ordered by application, then as they should appear.
-    public static func data(_ interviews: [StoredInterview]) -> String {
+    package static func data(_ interviews: [StoredInterview]) -> String {
         var text = "{\"items\":["
         text.reserveCapacity(interviews.reduce(64) { $0 + $1.body.utf8.count + $1.records.count * 512 })
         var currentApplication: String?

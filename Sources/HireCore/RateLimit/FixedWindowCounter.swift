@@ -2,17 +2,17 @@
 ///
 /// Windows are aligned to the clock, so `x-ogw-ratelimit-reset` is simply the
 /// time to the next whole second or minute.
-public struct FixedWindowCounter: Sendable, Hashable {
-    public private(set) var second: Int64 = -1
-    public private(set) var secondCount = 0
-    public private(set) var minute: Int64 = -1
-    public private(set) var minuteCount = 0
+package struct FixedWindowCounter: Sendable, Hashable {
+    package private(set) var second: Int64 = -1
+    package private(set) var secondCount = 0
+    package private(set) var minute: Int64 = -1
+    package private(set) var minuteCount = 0
 
-    public init() {}
+    package init() {}
 
     /// Decides on one request at `now` (milliseconds), counting it if admitted.
     /// - Parameter alreadyCounted: requests counted elsewhere in the same windows (other nodes).
-    public mutating func admit(
+    package mutating func admit(
         now: Int64, policy: RateLimitPolicy, alreadyCounted: (second: Int, minute: Int) = (0, 0)
     ) -> RateLimitDecision {
         roll(to: now)
@@ -28,7 +28,7 @@ public struct FixedWindowCounter: Sendable, Hashable {
     }
 
     /// Moves to the windows of `now`, dropping counts of windows that ended.
-    public mutating func roll(to now: Int64) {
+    package mutating func roll(to now: Int64) {
         let currentSecond = now / 1000
         let currentMinute = now / 60_000
         if currentSecond != second {

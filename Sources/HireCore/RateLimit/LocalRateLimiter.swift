@@ -1,7 +1,7 @@
 import Synchronization
 
 /// A rate limiter for one server process: counts in memory.
-public final class LocalRateLimiter: RateLimiter {
+package final class LocalRateLimiter: RateLimiter {
     private struct Key: Hashable {
         let appID: String
         let endpoint: String
@@ -10,18 +10,18 @@ public final class LocalRateLimiter: RateLimiter {
     private let policy: RateLimitPolicy
     private let counters = Mutex<[Key: FixedWindowCounter]>([:])
 
-    public init(policy: RateLimitPolicy) { self.policy = policy }
+    package init(policy: RateLimitPolicy) { self.policy = policy }
 
-    public func admit(appID: String, endpoint: String, now: Int64) async -> RateLimitDecision {
+    package func admit(appID: String, endpoint: String, now: Int64) async -> RateLimitDecision {
         decide(appID: appID, endpoint: endpoint, now: now)
     }
 
-    public func reset() async {
+    package func reset() async {
         counters.withLock { $0 = [:] }
     }
 
     /// The synchronous decision, for callers outside async contexts.
-    public func decide(appID: String, endpoint: String, now: Int64) -> RateLimitDecision {
+    package func decide(appID: String, endpoint: String, now: Int64) -> RateLimitDecision {
         counters.withLock { counters in
             if counters.count > 10_000 { Self.dropIdle(&counters, now: now) }
             return counters[Key(appID: appID, endpoint: endpoint), default: FixedWindowCounter()].admit(now: now, policy: policy)

@@ -1,19 +1,19 @@
 /// How many requests an app may send to one endpoint: per second and per minute.
-public struct RateLimitPolicy: Sendable, Hashable, CustomStringConvertible {
-    public var perSecond: Int
-    public var perMinute: Int
+package struct RateLimitPolicy: Sendable, Hashable, CustomStringConvertible {
+    package var perSecond: Int
+    package var perMinute: Int
 
-    public init(perSecond: Int, perMinute: Int) {
+    package init(perSecond: Int, perMinute: Int) {
         self.perSecond = perSecond
         self.perMinute = perMinute
     }
 
     /// The platform's documented limits: 50 a second, 1000 a minute.
-    public static let platform = RateLimitPolicy(perSecond: 50, perMinute: 1000)
+    package static let platform = RateLimitPolicy(perSecond: 50, perMinute: 1000)
 
     /// Parses `50/s,1000/min` (either part may be left out); `nil` for `off`.
     /// - Throws: a message naming what was wrong.
-    public static func parse(_ text: String) throws(RateLimitPolicyError) -> RateLimitPolicy? {
+    package static func parse(_ text: String) throws(RateLimitPolicyError) -> RateLimitPolicy? {
         let trimmed = text.lowercased().filter { $0 != " " }
         if trimmed == "off" || trimmed == "none" { return nil }
         var policy = RateLimitPolicy(perSecond: .max, perMinute: .max)
@@ -30,29 +30,29 @@ public struct RateLimitPolicy: Sendable, Hashable, CustomStringConvertible {
         return policy
     }
 
-    public var description: String {
+    package var description: String {
         [perSecond == .max ? nil : "\(perSecond)/s", perMinute == .max ? nil : "\(perMinute)/min"]
             .compactMap { $0 }.joined(separator: ",")
     }
 }
 
 /// A rate-limit setting that could not be read.
-public struct RateLimitPolicyError: Error, CustomStringConvertible {
-    public let text: String
-    public var description: String {
+package struct RateLimitPolicyError: Error, CustomStringConvertible {
+    package let text: String
+    package var description: String {
         "invalid rate limit \"\(text)\": expected \"off\" or e.g. \"50/s,1000/min\""
     }
 }
 
 /// Whether a request may proceed.
-public enum RateLimitDecision: Sendable, Hashable {
+package enum RateLimitDecision: Sendable, Hashable {
     case admitted
     /// Over the limit of a window: its limit, and whole seconds until it resets (at least 1).
     case limited(limit: Int, resetAfter: Int)
 }
 
 /// Counts requests per app and endpoint and decides whether each may proceed.
-public protocol RateLimiter: Sendable {
+package protocol RateLimiter: Sendable {
     /// Counts a request of `appID` to `endpoint` at `now` (milliseconds) if it is admitted.
     func admit(appID: String, endpoint: String, now: Int64) async -> RateLimitDecision
     /// Forgets every count: windows start afresh (a restore of the admin API).

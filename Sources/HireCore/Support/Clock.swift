@@ -1,14 +1,14 @@
 import Foundation
 
 /// The time, in milliseconds since 1970. Tests substitute their own.
-public struct HireClock: Sendable {
+package struct HireClock: Sendable {
     private let read: @Sendable () -> Int64
 
-    public init(_ read: @escaping @Sendable () -> Int64) { self.read = read }
+    package init(_ read: @escaping @Sendable () -> Int64) { self.read = read }
 
     /// The machine's clock.
-    public static let system = HireClock { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
+    package static let system = HireClock { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
 
     /// Now, in milliseconds since 1970.
-    public func now() -> Int64 { read() }
+    package func now() -> Int64 { read() }
 }

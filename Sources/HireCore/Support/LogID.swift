@@ -1,9 +1,9 @@
 /// Log ids as the platform writes them: the UTC time `yyyyMMddHHmmss`, then 20 uppercase hex digits.
-public enum LogID {
+package enum LogID {
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     /// A new log id for a request received at `now` (milliseconds since 1970).
-    public static func make(now: Int64) -> String {
+    package static func make(now: Int64) -> String {
         var generator = SystemRandomNumberGenerator()
         var utf8: [UInt8] = []
         utf8.reserveCapacity(34)

@@ -14,13 +14,13 @@ import Synchronization
 /// `interval` and acknowledges what it applied. A change made through one node answers only
 /// once every live node has applied it (or after `propagationTimeout`), so a test's next
 /// request sees it whichever node serves it.
-public final class ControlPlane: Service, Sendable {
+package final class ControlPlane: Service, Sendable {
     /// This node's name in journal entries and among the nodes.
-    public let nodeID: String
+    package let nodeID: String
     /// The clock's offset, which the services' clock reads.
-    public let offset: ClockOffset
+    package let offset: ClockOffset
     /// `nil` when the journal is off.
-    public let journal: RequestJournal?
+    package let journal: RequestJournal?
     let store: any HireStore
     let logger: Logger
     private let interval: Duration
@@ -36,7 +36,7 @@ public final class ControlPlane: Service, Sendable {
         var faults: [Fault] = []
     }
 
-    public init(
+    package init(
         store: any HireStore, offset: ClockOffset, journalSize: Int, logger: Logger,
         interval: Duration = .milliseconds(100), propagationTimeout: Duration = .seconds(3)
     ) {
@@ -57,7 +57,7 @@ public final class ControlPlane: Service, Sendable {
     }
 
     /// Polls shared settings until shutdown; a single process has nothing to poll.
-    public func run() async throws {
+    package func run() async throws {
         guard store.controls.isShared else {
             try? await gracefulShutdown()
             return

@@ -2,7 +2,7 @@ import Synchronization
 
 /// What the layers inside the envelope learn of a request, for its journal entry:
 /// the operation, the caller, a code answered without throwing, the fault that fired.
-public final class RequestNotes: Sendable {
+package final class RequestNotes: Sendable {
     struct Notes {
         var operation: String?
         var appID: String?

@@ -98,9 +98,9 @@ struct EnvelopeMiddleware: RouterMiddleware {
 }
 
 /// Limits of the HTTP layer.
-public enum HireHTTPLimits {
+package enum HireHTTPLimits {
     /// Largest request body accepted: 1 MiB.
-    public static let maximumBodySize = 1 << 20
+    package static let maximumBodySize = 1 << 20
 }
 
 extension Duration {

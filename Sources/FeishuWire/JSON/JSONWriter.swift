@@ -1,13 +1,13 @@
 /// Writes compact JSON: no insignificant whitespace, members in order,
 /// non-ASCII text as UTF-8 (not `\u` escapes), as the platform does.
-public enum JSONWriter {
-    public static func write(_ value: JSONValue) -> String {
+package enum JSONWriter {
+    package static func write(_ value: JSONValue) -> String {
         var text = ""
         write(value, into: &text)
         return text
     }
 
-    public static func write(_ value: JSONValue, into text: inout String) {
+    package static func write(_ value: JSONValue, into text: inout String) {
         switch value {
         case .null: text += "null"
         case .bool(let bool): text += bool ? "true" : "false"
@@ -33,7 +33,7 @@ public enum JSONWriter {
     }
 
     /// Appends `string` as a JSON string literal.
-    public static func writeString(_ string: String, into text: inout String) {
+    package static func writeString(_ string: String, into text: inout String) {
         text += "\""
         let needsEscaping = string.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
         if !needsEscaping {
@@ -60,17 +60,17 @@ public enum JSONWriter {
 }
 
 /// Builds a JSON object's text member by member, without an intermediate tree.
-public struct JSONObjectWriter {
-    public private(set) var text: String
+package struct JSONObjectWriter {
+    package private(set) var text: String
     private var empty = true
 
-    public init(capacity: Int = 64) {
+    package init(capacity: Int = 64) {
         text = "{"
         text.reserveCapacity(capacity)
     }
 
     /// Adds a member whose value is already JSON text.
-    public mutating func raw(_ key: String, _ json: String) {
+    package mutating func raw(_ key: String, _ json: String) {
         text += empty ? "\"" : ",\""
         empty = false
         text += key  // keys are ours: plain ASCII, nothing to escape
@@ -78,29 +78,29 @@ public struct JSONObjectWriter {
         text += json
     }
 
-    public mutating func string(_ key: String, _ value: String?) {
+    package mutating func string(_ key: String, _ value: String?) {
         guard let value else { return }
         var json = ""
         JSONWriter.writeString(value, into: &json)
         raw(key, json)
     }
 
-    public mutating func integer(_ key: String, _ value: Int64?) {
+    package mutating func integer(_ key: String, _ value: Int64?) {
         guard let value else { return }
         raw(key, String(value))
     }
 
-    public mutating func bool(_ key: String, _ value: Bool) {
+    package mutating func bool(_ key: String, _ value: Bool) {
         raw(key, value ? "true" : "false")
     }
 
-    public mutating func value(_ key: String, _ value: JSONValue?) {
+    package mutating func value(_ key: String, _ value: JSONValue?) {
         guard let value else { return }
         raw(key, JSONWriter.write(value))
     }
 
     /// The finished object.
-    public consuming func finish() -> String {
+    package consuming func finish() -> String {
         text += "}"
         return text
     }

@@ -1,18 +1,18 @@
 /// A malformed JSON text: what was wrong and where.
-public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
-    public let message: String
+package struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+    package let message: String
     /// 1-based line and column of the problem.
-    public let line: Int
-    public let column: Int
+    package let line: Int
+    package let column: Int
 
-    public var description: String { "line \(line), column \(column): \(message)" }
+    package var description: String { "line \(line), column \(column): \(message)" }
 }
 
 /// A strict RFC 8259 parser: no trailing commas, no comments, no duplicate keys,
 /// valid UTF-8 only, nesting limited so hostile input cannot exhaust the stack.
-public struct JSONParser {
+package struct JSONParser {
     /// Deepest nesting of arrays and objects accepted.
-    public static let maximumDepth = 64
+    package static let maximumDepth = 64
 
     private let bytes: [UInt8]
     private var index = 0
@@ -21,7 +21,7 @@ public struct JSONParser {
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
     /// Parses a complete JSON text; anything but whitespace after the value is an error.
-    public static func parse(_ bytes: some Collection<UInt8>) throws(JSONSyntaxError) -> JSONValue {
+    package static func parse(_ bytes: some Collection<UInt8>) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: Array(bytes))
         parser.skipWhitespace()
         let value = try parser.parseValue()
@@ -30,7 +30,7 @@ public struct JSONParser {
         return value
     }
 
-    public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
+    package static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         try parse(Array(text.utf8))
     }
 
@@ -258,5 +258,58 @@ public struct JSONParser {
         }
         let column = String(decoding: bytes[lineStart..<min(index, bytes.count)], as: UTF8.self).count + 1
         return JSONSyntaxError(message: message, line: line, column: column)
+    }
+}
+
+extension JSONParser {
+    /// The members of the object `bytes`, each value as the exact text it was written
+    /// with, after checking that the whole text is valid JSON.
+    ///
+    /// For printing part of an answer byte for byte (the CLI's `--json`).
+    package static func rawMembers(
+        ofObject bytes: some Collection<UInt8>
+    ) throws(JSONSyntaxError) -> [(key: String, text: String)] {
+        var parser = JSONParser(bytes: Array(bytes))
+        parser.skipWhitespace()
+        guard parser.peek(UInt8(ascii: "{")) else { throw parser.error("expected an object") }
+        let members = try parser.rawContainer(closing: UInt8(ascii: "}"), keyed: true)
+        return members.map { ($0.key ?? "", $0.text) }
+    }
+
+    /// The elements of the array `bytes`, each as the exact text it was written with.
+    package static func rawElements(ofArray bytes: some Collection<UInt8>) throws(JSONSyntaxError) -> [String] {
+        var parser = JSONParser(bytes: Array(bytes))
+        parser.skipWhitespace()
+        guard parser.peek(UInt8(ascii: "[")) else { throw parser.error("expected an array") }
+        return try parser.rawContainer(closing: UInt8(ascii: "]"), keyed: false).map(\.text)
+    }
+
+    private mutating func rawContainer(
+        closing: UInt8, keyed: Bool
+    ) throws(JSONSyntaxError) -> [(key: String?, text: String)] {
+        let start = index
+        _ = try parseValue()
+        skipWhitespace()
+        guard index == bytes.count else { throw error("unexpected text after the JSON value") }
+        // The text is valid: walk it again, cutting out each value.
+        index = start + 1
+        var parts: [(key: String?, text: String)] = []
+        skipWhitespace()
+        while !peek(closing) {
+            var key: String?
+            if keyed {
+                key = try parseString()
+                skipWhitespace()
+                index += 1
+                skipWhitespace()
+            }
+            let valueStart = index
+            _ = try parseValue()
+            parts.append((key, String(decoding: bytes[valueStart..<index], as: UTF8.self)))
+            skipWhitespace()
+            if peek(UInt8(ascii: ",")) { index += 1 }
+            skipWhitespace()
+        }
+        return parts
     }
 }

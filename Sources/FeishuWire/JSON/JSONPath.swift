@@ -1,28 +1,28 @@
 /// Where a value sits in a JSON document, written `$.tenants[0].users[2].user_id`.
-public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
-    public enum Component: Sendable, Hashable {
+package struct JSONPath: Sendable, Hashable, CustomStringConvertible {
+    package enum Component: Sendable, Hashable {
         case key(String)
         case index(Int)
     }
 
-    public private(set) var components: [Component]
+    package private(set) var components: [Component]
 
-    public init(_ components: [Component] = []) { self.components = components }
+    package init(_ components: [Component] = []) { self.components = components }
 
-    public static let root = JSONPath()
+    package static let root = JSONPath()
 
-    public func appending(_ key: String) -> JSONPath {
+    package func appending(_ key: String) -> JSONPath {
         JSONPath(components + [.key(key)])
     }
 
-    public func appending(index: Int) -> JSONPath {
+    package func appending(index: Int) -> JSONPath {
         JSONPath(components + [.index(index)])
     }
 
-    public static func / (path: JSONPath, key: String) -> JSONPath { path.appending(key) }
-    public static func / (path: JSONPath, index: Int) -> JSONPath { path.appending(index: index) }
+    package static func / (path: JSONPath, key: String) -> JSONPath { path.appending(key) }
+    package static func / (path: JSONPath, index: Int) -> JSONPath { path.appending(index: index) }
 
-    public var description: String {
+    package var description: String {
         var text = "$"
         for component in components {
             switch component {
@@ -35,7 +35,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The path without the leading `$.`: how a request parameter is named (`interviewer.verify_status`).
-    public var fieldName: String {
+    package var fieldName: String {
         let text = description
         return text.hasPrefix("$.") ? String(text.dropFirst(2)) : String(text.dropFirst())
     }

@@ -1,8 +1,9 @@
 /// The JSON shape of a value of the API, as far as a server needs it to
 /// validate, store and render the value.
 ///
-/// The Codable models describe the same objects for clients; a test keeps the two in step.
-public indirect enum WireShape: Sendable {
+/// The Codable models in FeishuWire describe the same objects for clients;
+/// `RenderedInterviewContractTests` keeps the two in step.
+package indirect enum WireShape: Sendable {
     case string
     case integer
     case number
@@ -18,37 +19,37 @@ public indirect enum WireShape: Sendable {
 }
 
 /// A member of a ``WireShape/object(_:)``.
-public struct WireField: Sendable {
-    public let name: String
-    public let shape: WireShape
+package struct WireField: Sendable {
+    package let name: String
+    package let shape: WireShape
 
-    public init(_ name: String, _ shape: WireShape) {
+    package init(_ name: String, _ shape: WireShape) {
         self.name = name
         self.shape = shape
     }
 }
 
 /// The shapes of the Hire objects.
-public enum HireShape {
-    public static let i18n: WireShape = .object([.init("zh_cn", .string), .init("en_us", .string)])
-    public static let idName: WireShape = .object([.init("id", .string), .init("name", i18n)])
-    public static let codeName: WireShape = .object([.init("code", .string), .init("name", i18n)])
+package enum HireShape {
+    package static let i18n: WireShape = .object([.init("zh_cn", .string), .init("en_us", .string)])
+    package static let idName: WireShape = .object([.init("id", .string), .init("name", i18n)])
+    package static let codeName: WireShape = .object([.init("code", .string), .init("name", i18n)])
 
-    static let ability: WireShape = .object([
+    package static let ability: WireShape = .object([
         .init("id", .string), .init("name", i18n), .init("description", i18n),
     ])
 
-    static let question: WireShape = .object([
+    package static let question: WireShape = .object([
         .init("id", .string), .init("title", i18n), .init("description", i18n),
         .init("content", .string), .init("ability_list", .array(ability)),
     ])
 
-    static let dimensionScore: WireShape = .object([
+    package static let dimensionScore: WireShape = .object([
         .init("id", .string), .init("name", i18n), .init("score_val", .integer),
     ])
 
     /// The members of an interview record, in the order the platform writes them.
-    public static let record: [WireField] = [
+    package static let record: [WireField] = [
         .init("id", .string),
         .init("user_id", .interviewerUserID),
         .init("content", .string),
@@ -85,7 +86,7 @@ public enum HireShape {
     ]
 
     /// The members of an interview, in the order the platform writes them.
-    public static let interview: [WireField] = [
+    package static let interview: [WireField] = [
         .init("id", .string),
         .init("begin_time", .integer),
         .init("end_time", .integer),
