@@ -66,6 +66,20 @@ public struct ResponseEnvelope<Payload: Decodable & Sendable>: Decodable, Sendab
     public var msg: String
     public var data: Payload?
     public var error: ErrorInfo?
+
+    public init(code: APICode, msg: String, data: Payload? = nil, error: ErrorInfo? = nil) {
+        self.code = code
+        self.msg = msg
+        self.data = data
+        self.error = error
+    }
+}
+
+extension ResponseEnvelope: Encodable where Payload: Encodable {}
+
+/// A `data` with no members (`{}`), as the token endpoints send with code 10003.
+public struct EmptyData: Codable, Sendable, Hashable {
+    public init() {}
 }
 
 /// The body of the token endpoints (no `data` wrapper).

@@ -1,24 +1,40 @@
 import FeishuWire
+import Foundation
 import HTTPTypes
 import HireCore
 import Hummingbird
 import NIOCore
 
-/// Responses in the platform's envelope.
+/// Responses in the platform's envelope, encoded from the FeishuWire types the SDK decodes.
 enum WireResponse {
     static let contentType = "application/json; charset=utf-8"
 
-    /// `{"code":0,"msg":…,"data":<data>}` with `data` already JSON text.
-    static func success(_ endpoint: Endpoint, data: String) -> Response {
-        var body = JSONObjectWriter(capacity: data.utf8.count + 48)
-        body.integer("code", 0)
-        body.string("msg", endpoint.successMessage)
-        body.raw("data", data)
-        return json(body.finish(), status: .ok)
-    }
-
     /// The `X-Tt-Logid` header.
     static let logIDField = HTTPField.Name(WireHeader.logID)!
+
+    /// Members sorted, so that equal values are equal bytes; slashes as written.
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// `{"code":0,"data":<data>,"msg":…}`.
+    static func success<Payload: Codable & Sendable>(_ endpoint: Endpoint, _ data: Payload) -> Response {
+        encoded(ResponseEnvelope(code: .success, msg: endpoint.successMessage, data: data), status: .ok)
+    }
+
+    /// The same envelope around `data` already rendered as JSON text (the stored bodies
+    /// of `get_by_talent`); `RenderedInterviewContractTests` proves it decodes as the models.
+    static func success(_ endpoint: Endpoint, splicing data: String) -> Response {
+        var body = #"{"code":0,"data":"#
+        body.reserveCapacity(data.utf8.count + 48)
+        body += data
+        body += #","msg":"#
+        JSONWriter.writeString(endpoint.successMessage, into: &body)
+        body += "}"
+        return json(ByteBuffer(string: body), status: .ok)
+    }
 
     /// The error envelope: code, msg, and `error` with the log id and violations.
     static func error(_ error: APIError, logID: String) -> Response {
@@ -33,43 +49,36 @@ enum WireResponse {
         return response
     }
 
-    /// The error envelope's JSON text.
-    static func errorBody(_ error: APIError, logID: String) -> String {
-        var info = JSONObjectWriter()
-        info.string("log_id", logID)
-        if !error.permissionViolations.isEmpty {
-            info.raw("permission_violations", array(error.permissionViolations) { violation in
-                var object = JSONObjectWriter()
-                object.string("type", violation.type)
-                object.string("subject", violation.subject)
-                object.string("description", violation.description)
-                return object.finish()
-            })
-        }
-        if !error.fieldViolations.isEmpty {
-            info.raw("field_violations", array(error.fieldViolations) { violation in
-                var object = JSONObjectWriter()
-                object.string("field", violation.field)
-                object.string("value", violation.value)
-                object.string("description", violation.description)
-                return object.finish()
-            })
-        }
-        var body = JSONObjectWriter()
-        body.integer("code", Int64(error.code.rawValue))
-        body.string("msg", error.msg)
-        body.raw("error", info.finish())
-        return body.finish()
+    /// The error envelope's JSON.
+    static func errorBody(_ error: APIError, logID: String) -> ByteBuffer {
+        let info = ErrorInfo(
+            logID: logID,
+            permissionViolations: error.permissionViolations.isEmpty ? nil : error.permissionViolations,
+            fieldViolations: error.fieldViolations.isEmpty ? nil : error.fieldViolations)
+        return encode(ResponseEnvelope<EmptyData>(code: error.code, msg: error.msg, error: info))
     }
 
+    /// `value` as the whole JSON body.
+    static func encoded(_ value: some Encodable, status: HTTPResponse.Status) -> Response {
+        json(encode(value), status: status)
+    }
+
+    /// JSON text written elsewhere (the admin API's exports).
     static func json(_ text: String, status: HTTPResponse.Status) -> Response {
-        Response(
-            status: status,
-            headers: [.contentType: contentType],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        json(ByteBuffer(string: text), status: status)
     }
 
-    private static func array<T>(_ elements: [T], _ render: (T) -> String) -> String {
-        "[" + elements.map(render).joined(separator: ",") + "]"
+    static func json(_ body: ByteBuffer, status: HTTPResponse.Status) -> Response {
+        Response(status: status, headers: [.contentType: contentType], body: ResponseBody(byteBuffer: body))
     }
+
+    /// The wire types hold strings, integers and optionals only: encoding cannot fail.
+    /// Should it ever, the client gets a 1002001 rather than a broken body.
+    private static func encode(_ value: some Encodable) -> ByteBuffer {
+        guard let data = try? encoder.encode(value) else { return systemErrorBody }
+        return ByteBuffer(bytes: data)
+    }
+
+    private static let systemErrorBody = ByteBuffer(
+        string: #"{"code":1002001,"msg":"system error, please retry later or report the log id"}"#)
 }

@@ -1,4 +1,5 @@
 import FeishuWire
+import Foundation
 import HireCore
 import HireStore
 import Hummingbird
@@ -22,24 +23,22 @@ struct AuthController {
         var request = request
         context.notes?.update { $0.operation = endpoint.name }
         let body = try await request.bodyBytes()
-        guard let object = try? JSONBody.object(body),
-            let appID = object["app_id"]?.stringValue, !appID.isEmpty,
-            let secret = object["app_secret"]?.stringValue, !secret.isEmpty
+        guard let credentials = try? JSONDecoder().decode(AccessTokenRequest.self, from: Data(body)),
+            !credentials.appID.isEmpty, !credentials.appSecret.isEmpty
         else {
-            context.notes?.update { $0.code = APICode.tokenRequestInvalid.rawValue }
-            return WireResponse.json(#"{"code":10003,"msg":"invalid param","data":{}}"#, status: .ok)
+            return refuse(
+                ResponseEnvelope(code: .tokenRequestInvalid, msg: "invalid param", data: EmptyData()), context: context)
         }
-        guard let app = try await services.store.app(id: appID) else {
-            context.notes?.update { $0.code = APICode.appCredentialsInvalid.rawValue }
-            return WireResponse.json(#"{"code":10014,"msg":"app id not exists"}"#, status: .ok)
+        let secret = credentials.appSecret
+        guard let app = try await services.store.app(id: credentials.appID) else {
+            return refuse(AccessTokenResponse(code: .appCredentialsInvalid, msg: "app id not exists"), context: context)
         }
         context.notes?.update {
             $0.appID = app.appID
             $0.tenantKey = app.tenantKey
         }
         guard SecretDigest.matches(secret: secret, digestHex: app.secretSHA256) else {
-            context.notes?.update { $0.code = APICode.appCredentialsInvalid.rawValue }
-            return WireResponse.json(#"{"code":10014,"msg":"app secret invalid"}"#, status: .ok)
+            return refuse(AccessTokenResponse(code: .appCredentialsInvalid, msg: "app secret invalid"), context: context)
         }
         if let faulted = try await services.injectFault(
             endpoint, appID: app.appID, tenantKey: app.tenantKey, context: context)
@@ -48,13 +47,22 @@ struct AuthController {
         }
         let appToken = endpoint == .appAccessToken
         let grant = try await acquire(app: app, secret: secret)
-        var response = JSONObjectWriter()
-        response.integer("code", 0)
-        response.string("msg", "ok")
-        if appToken { response.string("app_access_token", grant.token) }
-        response.string("tenant_access_token", grant.token)
-        response.integer("expire", grant.expiresIn)
-        return WireResponse.json(response.finish(), status: .ok)
+        return WireResponse.encoded(
+            AccessTokenResponse(
+                code: .success, msg: endpoint.successMessage, tenantAccessToken: grant.token,
+                appAccessToken: appToken ? grant.token : nil, expire: Int(grant.expiresIn)),
+            status: .ok)
+    }
+
+    /// A refusal, with HTTP 200 as the platform answers them.
+    private func refuse(_ envelope: ResponseEnvelope<EmptyData>, context: HireRequestContext) -> Response {
+        context.notes?.update { $0.code = envelope.code.rawValue }
+        return WireResponse.encoded(envelope, status: .ok)
+    }
+
+    private func refuse(_ body: AccessTokenResponse, context: HireRequestContext) -> Response {
+        context.notes?.update { $0.code = body.code.rawValue }
+        return WireResponse.encoded(body, status: .ok)
     }
 
     /// The app's current token while it has 30 minutes left, otherwise a new one.

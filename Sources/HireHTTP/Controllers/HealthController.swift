@@ -5,7 +5,7 @@ import Hummingbird
 struct HealthController {
     func addRoutes(to router: Router<HireRequestContext>) {
         router.get(RouterPath(Endpoint.health.path)) { _, _ in
-            WireResponse.json(#"{"status":"ok"}"#, status: .ok)
+            WireResponse.encoded(HealthStatus.serving, status: .ok)
         }
     }
 }

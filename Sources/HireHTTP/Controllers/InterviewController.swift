@@ -25,7 +25,7 @@ struct InterviewController {
             throw APIError.invalidParameter(
                 "talent_id", "no talent \(JSONValue.quoted(talentID)) in the tenant", value: talentID)
         }
-        return WireResponse.success(.interviewsByTalent, data: TalentInterviewsRenderer.data(interviews))
+        return WireResponse.success(.interviewsByTalent, splicing: TalentInterviewsRenderer.data(interviews))
     }
 
     private static func jobLevelIDType(_ raw: String?) throws(APIError) -> JobLevelIDType {

@@ -30,12 +30,8 @@ struct InterviewerController {
                 "interviewer_id", "no user \(JSONValue.quoted(interviewerID)) with this \(view.type.rawValue) in the tenant",
                 value: interviewerID)
         }
-        var interviewer = JSONObjectWriter()
-        interviewer.string("user_id", interviewerID)
-        interviewer.integer("verify_status", Int64(status.rawValue))
-        var data = JSONObjectWriter()
-        data.raw("interviewer", interviewer.finish())
-        return WireResponse.success(.patchInterviewer, data: data.finish())
+        return WireResponse.success(
+            .patchInterviewer, InterviewerEnvelope(interviewer: Interviewer(userID: interviewerID, verifyStatus: status)))
     }
 
     @Sendable func list(_ request: Request, context: HireRequestContext) async throws -> Response {
@@ -50,22 +46,13 @@ struct InterviewerController {
         }
         let page = try await services.store.listInterviewers(in: view, query: query, after: cursor)
 
-        var data = JSONObjectWriter(capacity: 64 + page.rows.count * 72)
-        var list = "["
-        for (index, row) in page.rows.enumerated() {
-            if index > 0 { list += "," }
-            var item = JSONObjectWriter()
-            item.string("user_id", row.externalID)
-            item.integer("verify_status", Int64(row.verifyStatus.rawValue))
-            list += item.finish()
+        let nextPageToken = page.nextCursor.map {
+            services.pageTokens.seal($0, tenantKey: view.tenantKey, fingerprint: fingerprint, issuedAt: now / 1000)
         }
-        data.raw("items", list + "]")
-        if let next = page.nextCursor {
-            data.string(
-                "page_token",
-                services.pageTokens.seal(next, tenantKey: view.tenantKey, fingerprint: fingerprint, issuedAt: now / 1000))
-        }
-        data.bool("has_more", page.hasMore)
-        return WireResponse.success(.listInterviewers, data: data.finish())
+        return WireResponse.success(
+            .listInterviewers,
+            InterviewerPage(
+                items: page.rows.map { Interviewer(userID: $0.externalID, verifyStatus: $0.verifyStatus) },
+                pageToken: nextPageToken, hasMore: page.hasMore))
     }
 }

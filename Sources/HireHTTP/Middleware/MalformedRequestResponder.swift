@@ -39,8 +39,7 @@ final class MalformedRequestResponder: ChannelDuplexHandler, RemovableChannelHan
         responding = true
         let logID = LogID.make(now: clock.now())
         let problem = "the request is not valid HTTP/1.1 (\(parseError))"
-        let body = ByteBuffer(string: WireResponse.errorBody(
-            .invalidParameter("request", problem), logID: logID))
+        let body = WireResponse.errorBody(.invalidParameter("request", problem), logID: logID)
         let head = HTTPResponse(status: .badRequest, headerFields: [
             .contentType: WireResponse.contentType,
             .contentLength: String(body.readableBytes),
