@@ -21,7 +21,7 @@ import NIOHTTP1
 /// try await client.shutdown()
 /// ```
 ///
-/// Every call throws ``FeishuError``. The client is `Sendable`: share one across tasks.
+/// Every call throws a ``FeishuError`` (declared as untyped `throws`; see ``FeishuError``). The client is `Sendable`: share one across tasks.
 /// Call ``shutdown()`` when done with it.
 public final class FeishuClient: Sendable {
     /// The version of this SDK, sent in the `User-Agent` header.
@@ -105,16 +105,12 @@ public final class FeishuClient: Sendable {
     ///     try await client.hire.v1.interview.getByTalent(talentID: "6949805467799537964")
     /// }
     /// ```
-    public func withShutdown<T>(_ body: (FeishuClient) async throws -> T) async throws -> T {
-        let result: T
-        do {
-            result = try await body(self)
-        } catch {
-            try? await shutdown()
-            throw error
-        }
-        try await shutdown()
-        return result
+    ///
+    /// The body runs on the caller's actor, so a `@MainActor` caller may use its own state in it.
+    public func withShutdown<T>(
+        isolation: isolated (any Actor)? = #isolation, _ body: (FeishuClient) async throws -> T
+    ) async throws -> T {
+        try await http.run(self, isolation: isolation, body)
     }
 
     /// Sends `request` and decodes its answer.
@@ -122,8 +118,8 @@ public final class FeishuClient: Sendable {
     /// The client adds its tenant token (unless ``RequestOptions/tenantAccessToken`` is set),
     /// and if the platform answers 99991663 it drops the cached token, fetches a new one and
     /// sends the request once more. Failures that the retry policy covers are retried.
-    /// - Throws: ``FeishuError``.
-    public func send<Payload>(_ request: FeishuRequest<Payload>) async throws(FeishuError) -> FeishuResponse<Payload> {
+    /// - Throws: always a ``FeishuError``.
+    public func send<Payload>(_ request: FeishuRequest<Payload>) async throws -> FeishuResponse<Payload> {
         let policy = request.options.retryPolicy ?? configuration.retryPolicy
         var attempt = 1
         while true {
@@ -167,27 +163,10 @@ public final class FeishuClient: Sendable {
     private func exchange<Payload>(
         _ request: FeishuRequest<Payload>, token: String
     ) async throws(FeishuError) -> FeishuResponse<Payload> {
-        var outgoing = Transport.Outgoing(
-            method: HTTPMethod(rawValue: request.endpoint.method), url: try request.url(baseURL: baseURL),
-            path: try request.encodedPath(), timeout: request.options.timeout ?? configuration.timeout,
-            endpoint: request.endpoint.name)
-        outgoing.headers = request.options.headers.filter { !Self.reservedHeaders.contains($0.key.lowercased()) }
-            .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        outgoing.headers.append(("Authorization", "Bearer \(token)"))
-        if let body = request.body {
-            do {
-                outgoing.body = try JSONEncoder().encode(body)
-            } catch {
-                throw FeishuError(
-                    kind: .invalidRequest, msg: "the body could not be encoded: \(error)",
-                    endpoint: request.endpoint.name, underlying: error)
-            }
-        }
+        let outgoing = try request.outgoing(baseURL: baseURL, timeout: configuration.timeout, token: token)
         let reply = try await transport.perform(outgoing)
         return try ResponseDecoding.envelope(reply, as: Payload.self, endpoint: request.endpoint.name)
     }
-
-    private static let reservedHeaders: Set<String> = ["authorization", "content-type", "user-agent"]
 
     private static func fetchToken(
         _ credentials: AccessTokenRequest, baseURL: URL, timeout: Duration, transport: Transport

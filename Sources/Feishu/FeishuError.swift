@@ -1,6 +1,6 @@
 import Foundation
 
-/// Every failure of a ``FeishuClient`` call.
+/// Every failure of a ``FeishuClient`` or ``HireAdmin`` call.
 ///
 /// ``kind`` tells the failures apart: an answer of the platform with a non-zero
 /// code (``Kind/api``), no answer at all (``Kind/transport``), an answer that is
@@ -8,15 +8,23 @@ import Foundation
 /// refused to send (``Kind/invalidRequest``), or a cancelled task
 /// (``Kind/cancelled``).
 ///
+/// The SDK's methods are declared with untyped `throws`, and what they throw is always a
+/// `FeishuError`: catch it with `as`, as with any other SDK.
+///
 /// ```swift
 /// do {
 ///     try await client.hire.v1.interviewer.patch(interviewerID: id, verifyStatus: .verified)
-/// } catch where error.code == .scopeRequired {
+/// } catch let error as FeishuError where error.code == .scopeRequired {
 ///     print("grant the app:", error.permissionViolations.map(\.subject))
-/// } catch {
+/// } catch let error as FeishuError {
 ///     print(error)   // "99991400 request trigger frequency limit (log_id: …)"
 /// }
 /// ```
+///
+/// Untyped rather than typed throws (`throws(FeishuError)`), as SE-0413 advises for a
+/// library's public API: callers' `catch let e as FeishuError`, `try?` and task groups work
+/// as everywhere else (with typed throws the Swift 6.3 compiler crashed on
+/// `catch let e as FeishuError`), and the SDK may wrap new failures without breaking callers.
 public struct FeishuError: Error, Sendable, CustomStringConvertible {
     /// What went wrong, broadly.
     public enum Kind: String, Sendable, Hashable, CaseIterable {

@@ -31,4 +31,20 @@ final class HTTPClientOwner: Sendable {
         guard first, ownsHTTPClient else { return }
         try await httpClient.shutdown()
     }
+
+    /// Runs `body` with `client`, then shuts down, whether `body` returned or threw:
+    /// `withShutdown` of ``FeishuClient`` and ``HireAdmin``.
+    func run<Client: Sendable, T>(
+        _ client: Client, isolation: isolated (any Actor)?, _ body: (Client) async throws -> T
+    ) async throws -> T {
+        let result: T
+        do {
+            result = try await body(client)
+        } catch {
+            try? await shutdown()
+            throw error
+        }
+        try await shutdown()
+        return result
+    }
 }

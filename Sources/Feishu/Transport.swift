@@ -93,6 +93,32 @@ struct Transport: Sendable {
     }
 }
 
+extension FeishuRequest {
+    /// Headers of ``RequestOptions/headers`` that the client sets itself and never takes from the caller.
+    static var reservedHeaders: Set<String> { ["authorization", "content-type", "user-agent"] }
+
+    /// The request as the transport sends it: with `token` as its bearer, the caller's
+    /// headers but the reserved ones, and its JSON body encoded.
+    func outgoing(baseURL: URL, timeout: Duration, token: String) throws(FeishuError) -> Transport.Outgoing {
+        var outgoing = Transport.Outgoing(
+            method: HTTPMethod(rawValue: endpoint.method), url: try url(baseURL: baseURL), path: try encodedPath(),
+            timeout: options.timeout ?? timeout, endpoint: endpoint.name)
+        outgoing.headers = options.headers.filter { !Self.reservedHeaders.contains($0.key.lowercased()) }
+            .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        outgoing.headers.append(("Authorization", "Bearer \(token)"))
+        if let body {
+            do {
+                outgoing.body = try JSONEncoder().encode(body)
+            } catch {
+                throw FeishuError(
+                    kind: .invalidRequest, msg: "the body could not be encoded: \(error)", endpoint: endpoint.name,
+                    underlying: error)
+            }
+        }
+        return outgoing
+    }
+}
+
 extension TimeAmount {
     /// The amount of a `Duration`, to the nanosecond.
     init(_ duration: Duration) {

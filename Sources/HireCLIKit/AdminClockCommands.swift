@@ -27,14 +27,7 @@ struct AdminClockShowCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let response = try await admin.withAdmin { try await $0.send(.getClock()) }
-        AdminClockShowCommand.print(response, output)
-    }
-
-    /// Prints a clock answer.
-    static func print(_ response: FeishuResponse<ClockState>, _ output: OutputOptions) {
-        let format = HumanFormat(timeZone: CLIContext.current.timeZone)
-        output.print(response) { $0.map(format.clock) ?? "" }
+        try await admin.clock(.getClock(), printing: output)
     }
 }
 
@@ -55,10 +48,7 @@ struct AdminClockAdvanceCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let response = try await admin.withAdmin {
-            try await $0.send(.advanceClock(byMilliseconds: duration.milliseconds))
-        }
-        AdminClockShowCommand.print(response, output)
+        try await admin.clock(.advanceClock(byMilliseconds: duration.milliseconds), printing: output)
     }
 }
 
@@ -79,8 +69,7 @@ struct AdminClockSetCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let response = try await admin.withAdmin { try await $0.send(.setClock(nowMS: time.milliseconds)) }
-        AdminClockShowCommand.print(response, output)
+        try await admin.clock(.setClock(nowMS: time.milliseconds), printing: output)
     }
 }
 
@@ -93,7 +82,14 @@ struct AdminClockResetCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let response = try await admin.withAdmin { try await $0.send(.resetClock()) }
-        AdminClockShowCommand.print(response, output)
+        try await admin.clock(.resetClock(), printing: output)
+    }
+}
+
+extension AdminOptions {
+    /// Sends a clock call and prints the clock it answers.
+    func clock(_ request: FeishuRequest<ClockState>, printing output: OutputOptions) async throws {
+        let format = HumanFormat(timeZone: CLIContext.current.timeZone)
+        try await send(request, printing: output) { $0.map(format.clock) ?? "" }
     }
 }

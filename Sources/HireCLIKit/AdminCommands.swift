@@ -2,7 +2,7 @@ import ArgumentParser
 import Feishu
 
 /// `hire admin …`: hire-server's admin API (`/_hire/`), for test suites and local development.
-struct AdminCommand: AsyncParsableCommand {
+struct AdminCommand: CommandGroup {
     static let configuration = CommandConfiguration(
         commandName: "admin",
         abstract: "Control a hire-server through its admin API: data, faults, clock, request journal.",
@@ -16,10 +16,6 @@ struct AdminCommand: AsyncParsableCommand {
             AdminResetCommand.self, AdminSnapshotCommand.self, AdminFaultCommand.self, AdminClockCommand.self,
             AdminRequestsCommand.self, AdminDataCommand.self,
         ])
-
-    func run() async throws {
-        throw ValidationError("Name an admin command: reset, snapshot, fault, clock, requests or data.")
-    }
 }
 
 /// `hire admin reset [--tenant K]`.
@@ -39,13 +35,12 @@ struct AdminResetCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let response = try await admin.withAdmin { try await $0.send(.adminReset(tenantKey: tenantKey)) }
-        output.print(response) { $0.map(HumanFormat.restored) ?? "" }
+        try await admin.send(.adminReset(tenantKey: tenantKey), printing: output) { $0.map(HumanFormat.restored) ?? "" }
     }
 }
 
 /// `hire admin snapshot …`.
-struct AdminSnapshotCommand: AsyncParsableCommand {
+struct AdminSnapshotCommand: CommandGroup {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
         abstract: "Save, restore, list and delete snapshots of the data.",
@@ -53,10 +48,6 @@ struct AdminSnapshotCommand: AsyncParsableCommand {
             AdminSnapshotSaveCommand.self, AdminSnapshotRestoreCommand.self, AdminSnapshotListCommand.self,
             AdminSnapshotDeleteCommand.self,
         ])
-
-    func run() async throws {
-        throw ValidationError("Name a snapshot command: save, restore, list or delete.")
-    }
 }
 
 /// `hire admin snapshot save NAME [--tenant K]…`.
@@ -74,10 +65,10 @@ struct AdminSnapshotSaveCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let request = FeishuRequest.saveSnapshot(name: name, tenantKeys: tenants.tenantKeys)
-        let response = try await admin.withAdmin { try await $0.send(request) }
         let format = HumanFormat(timeZone: CLIContext.current.timeZone)
-        output.print(response) { format.snapshotTable($0.map { [$0.snapshot] } ?? []) }
+        try await admin.send(.saveSnapshot(name: name, tenantKeys: tenants.tenantKeys), printing: output) {
+            format.snapshotTable($0.map { [$0.snapshot] } ?? [])
+        }
     }
 }
 
@@ -98,8 +89,7 @@ struct AdminSnapshotRestoreCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let response = try await admin.withAdmin { try await $0.send(.restoreSnapshot(name: name)) }
-        output.print(response) { $0.map(HumanFormat.restored) ?? "" }
+        try await admin.send(.restoreSnapshot(name: name), printing: output) { $0.map(HumanFormat.restored) ?? "" }
     }
 }
 
@@ -112,9 +102,8 @@ struct AdminSnapshotListCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let response = try await admin.withAdmin { try await $0.send(.listSnapshots()) }
         let format = HumanFormat(timeZone: CLIContext.current.timeZone)
-        output.print(response) { format.snapshotTable($0?.items ?? []) }
+        try await admin.send(.listSnapshots(), printing: output) { format.snapshotTable($0?.items ?? []) }
     }
 }
 

@@ -3,15 +3,11 @@ import Feishu
 import Foundation
 
 /// `hire admin data …`.
-struct AdminDataCommand: AsyncParsableCommand {
+struct AdminDataCommand: CommandGroup {
     static let configuration = CommandConfiguration(
         commandName: "data",
         abstract: "Import and export data files (feishu-hire-data/1) over HTTP.",
         subcommands: [AdminDataImportCommand.self, AdminDataExportCommand.self])
-
-    func run() async throws {
-        throw ValidationError("Name a data command: import or export.")
-    }
 }
 
 /// `hire admin data import FILE`.

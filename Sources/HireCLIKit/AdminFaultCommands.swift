@@ -2,7 +2,7 @@ import ArgumentParser
 import Feishu
 
 /// `hire admin fault …`.
-struct AdminFaultCommand: AsyncParsableCommand {
+struct AdminFaultCommand: CommandGroup {
     static let configuration = CommandConfiguration(
         commandName: "fault",
         abstract: "Make requests fail, slow down or go unanswered.",
@@ -10,10 +10,6 @@ struct AdminFaultCommand: AsyncParsableCommand {
             AdminFaultAddCommand.self, AdminFaultListCommand.self, AdminFaultRemoveCommand.self,
             AdminFaultClearCommand.self,
         ])
-
-    func run() async throws {
-        throw ValidationError("Name a fault command: add, list, remove or clear.")
-    }
 }
 
 /// `hire admin fault add --operation OP …`.
@@ -65,8 +61,7 @@ struct AdminFaultAddCommand: AsyncParsableCommand {
             operation: operation, appID: appID, tenantKey: tenantKey, code: code.map(APICode.init(rawValue:)),
             httpStatus: httpStatus, msg: msg, times: times, probability: probability, delayMS: delayMS,
             drop: drop ? true : nil)
-        let response = try await admin.withAdmin { try await $0.send(.addFault(spec)) }
-        output.print(response) { HumanFormat.faultTable($0.map { [$0] } ?? []) }
+        try await admin.send(.addFault(spec), printing: output) { HumanFormat.faultTable($0.map { [$0] } ?? []) }
     }
 }
 
@@ -79,8 +74,7 @@ struct AdminFaultListCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let response = try await admin.withAdmin { try await $0.send(.listFaults()) }
-        output.print(response) { HumanFormat.faultTable($0?.items ?? []) }
+        try await admin.send(.listFaults(), printing: output) { HumanFormat.faultTable($0?.items ?? []) }
     }
 }
 
@@ -109,10 +103,6 @@ struct AdminFaultClearCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let response = try await admin.withAdmin { try await $0.send(.clearFaults()) }
-        output.print(response) { count in
-            let count = count?.count ?? 0
-            return "Removed \(count) fault\(count == 1 ? "" : "s").\n"
-        }
+        try await admin.remove(.clearFaults(), printing: output, one: "fault", many: "faults")
     }
 }

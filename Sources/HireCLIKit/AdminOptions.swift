@@ -61,6 +61,24 @@ struct AdminOptions: ParsableArguments {
     }
 }
 
+extension AdminOptions {
+    /// Sends one admin call and prints its answer: the `data` object with `--json`, else `human(data)`.
+    func send<Payload>(
+        _ request: FeishuRequest<Payload>, printing output: OutputOptions, human: (Payload?) -> String
+    ) async throws {
+        let response = try await withAdmin { try await $0.send(request) }
+        output.print(response, human: human)
+    }
+
+    /// Sends a removal and prints how many were removed: "Removed 2 faults."
+    func remove(_ request: FeishuRequest<AdminCount>, printing output: OutputOptions, one: String, many: String) async throws {
+        try await send(request, printing: output) { count in
+            let count = count?.count ?? 0
+            return "Removed \(count) \(count == 1 ? one : many).\n"
+        }
+    }
+}
+
 /// `--tenant K` (repeatable) of the admin commands.
 struct TenantOptions: ParsableArguments {
     @Option(name: .customLong("tenant"), help: "A tenant key (may repeat); every tenant without it.")

@@ -63,10 +63,9 @@ struct AdminRequestsListCommand: AsyncParsableCommand {
             try await followJournal()
             return
         }
-        let request = FeishuRequest.listRequests(filter: filters.filter, sinceSeq: sinceSeq, limit: limit)
-        let response = try await admin.withAdmin { try await $0.send(request) }
         let format = HumanFormat(timeZone: CLIContext.current.timeZone)
-        output.print(response) { data in
+        let request = FeishuRequest.listRequests(filter: filters.filter, sinceSeq: sinceSeq, limit: limit)
+        try await admin.send(request, printing: output) { data in
             let entries = data?.items ?? []
             return entries.isEmpty ? "No requests.\n" : format.journalTable(entries)
         }
@@ -119,8 +118,7 @@ struct AdminRequestsCountCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let response = try await admin.withAdmin { try await $0.send(.countRequests(filter: filters.filter)) }
-        output.print(response) { "\($0?.count ?? 0)\n" }
+        try await admin.send(.countRequests(filter: filters.filter), printing: output) { "\($0?.count ?? 0)\n" }
     }
 }
 
@@ -133,10 +131,6 @@ struct AdminRequestsClearCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let response = try await admin.withAdmin { try await $0.send(.clearRequests()) }
-        output.print(response) { count in
-            let count = count?.count ?? 0
-            return "Removed \(count) journal entr\(count == 1 ? "y" : "ies").\n"
-        }
+        try await admin.remove(.clearRequests(), printing: output, one: "journal entry", many: "journal entries")
     }
 }

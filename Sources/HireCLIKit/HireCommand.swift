@@ -32,25 +32,31 @@ public struct HireCommand: AsyncParsableCommand, Sendable {
 }
 
 /// `hire interviewer …`.
-struct InterviewerCommand: AsyncParsableCommand {
+struct InterviewerCommand: CommandGroup {
     static let configuration = CommandConfiguration(
         commandName: "interviewer",
         abstract: "Set and list interviewers' verification status (面试官认证).",
         subcommands: [PatchInterviewerCommand.self, ListInterviewersCommand.self])
-
-    func run() async throws {
-        throw ValidationError("Name an interviewer command: patch or list.")
-    }
 }
 
 /// `hire interview …`.
-struct InterviewCommand: AsyncParsableCommand {
+struct InterviewCommand: CommandGroup {
     static let configuration = CommandConfiguration(
         commandName: "interview",
         abstract: "Read interviews (面试).",
         subcommands: [InterviewsByTalentCommand.self])
+}
 
+/// A command that only groups others. Run alone it is a usage error that names them:
+/// "Name a fault command: add, list, remove or clear."
+protocol CommandGroup: AsyncParsableCommand {}
+
+extension CommandGroup {
     func run() async throws {
-        throw ValidationError("Name an interview command: by-talent.")
+        let name = Self.configuration.commandName ?? ""
+        let names = Self.configuration.subcommands.compactMap { $0.configuration.commandName }
+        let article = name.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+        let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.joined()
+        throw ValidationError("Name \(article) \(name) command: \(list).")
     }
 }

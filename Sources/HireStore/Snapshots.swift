@@ -20,12 +20,9 @@ package struct SnapshotInfo: Sendable, Hashable {
         self.bytes = bytes
     }
 
-    /// The admin API's JSON of the snapshot.
-    package var json: JSONValue {
-        [
-            "name": .string(name), "tenants": .array(tenants.map(JSONValue.string)), "all_tenants": .bool(allTenants),
-            "created_ms": .number(JSONNumber(createdMS)), "bytes": .number(JSONNumber(bytes)),
-        ]
+    /// The admin API's view of the snapshot.
+    package var wire: AdminWire.Snapshot {
+        AdminWire.Snapshot(name: name, tenants: tenants, allTenants: allTenants, createdMS: createdMS, bytes: bytes)
     }
 }
 

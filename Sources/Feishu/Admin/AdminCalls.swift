@@ -1,3 +1,4 @@
+import FeishuWire
 import Foundation
 
 // The admin API's calls as ``FeishuRequest``s, to send with ``HireAdmin/send(_:)`` when
@@ -71,12 +72,12 @@ extension FeishuRequest where Payload == ClockState {
 
     /// `POST /_hire/clock {"advance_ms": …}`: moves the clock by `milliseconds` (negative moves it back).
     public static func advanceClock(byMilliseconds milliseconds: Int64) -> Self {
-        FeishuRequest(endpoint: .Admin.setClock, body: ClockChange(advanceMS: milliseconds))
+        FeishuRequest(endpoint: .Admin.setClock, body: AdminWire.ClockChange(advanceMS: milliseconds))
     }
 
     /// `POST /_hire/clock {"now_ms": …}`: sets the clock to `nowMS` milliseconds since 1970.
     public static func setClock(nowMS: Int64) -> Self {
-        FeishuRequest(endpoint: .Admin.setClock, body: ClockChange(nowMS: nowMS))
+        FeishuRequest(endpoint: .Admin.setClock, body: AdminWire.ClockChange(nowMS: nowMS))
     }
 
     /// `DELETE /_hire/clock`: returns the clock to real time.
@@ -93,54 +94,5 @@ extension FeishuRequest where Payload == AdminItems<JournalEntry> {
         query += QueryParameter.optional("since_seq", sinceSeq.map(String.init))
         query += QueryParameter.optional("limit", limit.map(String.init))
         return FeishuRequest(endpoint: .Admin.listRequests, query: query)
-    }
-}
-
-/// The `data` of the admin API's lists: `{"items": […]}`.
-public struct AdminItems<Item: Codable & Sendable>: Codable, Sendable {
-    /// The items, in the order the server gave them.
-    public var items: [Item]?
-
-    /// A list; the server creates these, tests of callers may too.
-    public init(items: [Item]?) { self.items = items }
-}
-
-/// The `data` of the admin API's counts and removals: `{"count": n}`.
-public struct AdminCount: Codable, Sendable, Hashable {
-    /// How many entries match, or how many were removed.
-    public var count: Int
-
-    /// A count; the server creates these, tests of callers may too.
-    public init(count: Int) { self.count = count }
-}
-
-/// The `data` of saving a snapshot: `{"snapshot": …}`.
-public struct SavedSnapshot: Codable, Sendable, Hashable {
-    /// The snapshot saved.
-    public var snapshot: Snapshot
-
-    /// A save's answer; the server creates these, tests of callers may too.
-    public init(snapshot: Snapshot) { self.snapshot = snapshot }
-}
-
-/// The `data` of deletions, `{}`.
-public struct AdminEmpty: Codable, Sendable, Hashable {
-    /// The empty object.
-    public init() {}
-}
-
-/// The body of `POST /_hire/clock`: one of its two members.
-struct ClockChange: Encodable, Sendable {
-    var advanceMS: Int64?
-    var nowMS: Int64?
-
-    init(advanceMS: Int64? = nil, nowMS: Int64? = nil) {
-        self.advanceMS = advanceMS
-        self.nowMS = nowMS
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case advanceMS = "advance_ms"
-        case nowMS = "now_ms"
     }
 }

@@ -1,3 +1,4 @@
+import FeishuWire
 import Foundation
 
 /// The server's clock: `admin.clock`.
@@ -13,69 +14,45 @@ public struct AdminClock: Sendable {
     let admin: HireAdmin
 
     /// The server's time and how far it is from real time (`GET /_hire/clock`).
-    /// - Throws: ``FeishuError``.
-    public func get() async throws(FeishuError) -> ClockState {
+    /// - Throws: always a ``FeishuError``.
+    public func get() async throws -> ClockState {
         try await admin.call(.getClock())
     }
 
     /// Moves the clock by `duration` (negative moves it back), to the millisecond
     /// (`POST /_hire/clock {"advance_ms": …}`).
-    /// - Throws: ``FeishuError``.
+    /// - Throws: always a ``FeishuError``.
     @discardableResult
-    public func advance(by duration: Duration) async throws(FeishuError) -> ClockState {
+    public func advance(by duration: Duration) async throws -> ClockState {
         try await advance(byMilliseconds: duration.wholeMilliseconds)
     }
 
     /// Moves the clock by `milliseconds` (negative moves it back) (`POST /_hire/clock {"advance_ms": …}`).
-    /// - Throws: ``FeishuError``.
+    /// - Throws: always a ``FeishuError``.
     @discardableResult
-    public func advance(byMilliseconds milliseconds: Int64) async throws(FeishuError) -> ClockState {
+    public func advance(byMilliseconds milliseconds: Int64) async throws -> ClockState {
         try await admin.call(.advanceClock(byMilliseconds: milliseconds))
     }
 
     /// Sets the clock to `nowMS` milliseconds since 1970 (`POST /_hire/clock {"now_ms": …}`).
-    /// - Throws: ``FeishuError``.
+    /// - Throws: always a ``FeishuError``.
     @discardableResult
-    public func set(nowMS: Int64) async throws(FeishuError) -> ClockState {
+    public func set(nowMS: Int64) async throws -> ClockState {
         try await admin.call(.setClock(nowMS: nowMS))
     }
 
     /// Sets the clock to `date`, to the millisecond (`POST /_hire/clock {"now_ms": …}`).
-    /// - Throws: ``FeishuError``.
+    /// - Throws: always a ``FeishuError``.
     @discardableResult
-    public func set(now date: Date) async throws(FeishuError) -> ClockState {
+    public func set(now date: Date) async throws -> ClockState {
         try await set(nowMS: date.feishuMilliseconds)
     }
 
     /// Returns the clock to real time (`DELETE /_hire/clock`).
-    /// - Throws: ``FeishuError``.
+    /// - Throws: always a ``FeishuError``.
     @discardableResult
-    public func reset() async throws(FeishuError) -> ClockState {
+    public func reset() async throws -> ClockState {
         try await admin.call(.resetClock())
-    }
-}
-
-/// The server's clock.
-public struct ClockState: Codable, Sendable, Hashable {
-    /// The server's time, in milliseconds since 1970.
-    public var nowMS: Int64
-    /// How far the server's time is from real time, in milliseconds; 0 at real time.
-    public var offsetMS: Int64
-
-    /// A clock state; the server creates these, tests of callers may too.
-    public init(nowMS: Int64, offsetMS: Int64) {
-        self.nowMS = nowMS
-        self.offsetMS = offsetMS
-    }
-
-    /// ``nowMS`` as a date.
-    public var now: Date { Date(feishuMilliseconds: nowMS) }
-    /// ``offsetMS`` as a duration.
-    public var offset: Duration { .milliseconds(offsetMS) }
-
-    enum CodingKeys: String, CodingKey {
-        case nowMS = "now_ms"
-        case offsetMS = "offset_ms"
     }
 }
 

@@ -1,3 +1,4 @@
+import FeishuWire
 import Foundation
 
 /// Data files (`feishu-hire-data/1`) over HTTP: `admin.data`.
@@ -14,12 +15,12 @@ public struct AdminData: Sendable {
     ///   - file: the file's bytes, up to 64 MiB.
     ///   - format: a JSON document or JSON Lines.
     /// - Returns: how many entities of each kind were imported, e.g. `["tenant": 1, "app": 1, "user": 4]`.
-    /// - Throws: ``FeishuError``; a file with any problem changes nothing and is 1002002 with a
+    /// - Throws: always a ``FeishuError``; a file with any problem changes nothing and is 1002002 with a
     ///   ``FeishuError/fieldViolations`` entry per problem, `field` being its JSON path (or `line N`).
     @discardableResult
-    public func `import`(_ file: Data, format: HireAdmin.DataFormat = .json) async throws(FeishuError) -> [String: Int] {
+    public func `import`(_ file: Data, format: HireAdmin.DataFormat = .json) async throws -> [String: Int] {
         try await admin.call(
-            FeishuRequest<ImportAnswer>(endpoint: .Admin.importData), body: file, contentType: format.contentType
+            FeishuRequest<AdminWire.Imported>(endpoint: .Admin.importData), body: file, contentType: format.contentType
         ).imported ?? [:]
     }
 
@@ -28,10 +29,10 @@ public struct AdminData: Sendable {
     ///   - tenantKeys: the tenants; empty for every one.
     ///   - format: a JSON document or JSON Lines.
     /// - Returns: the file's bytes.
-    /// - Throws: ``FeishuError``.
+    /// - Throws: always a ``FeishuError``.
     public func export(
         tenantKeys: [String] = [], format: HireAdmin.DataFormat = .json
-    ) async throws(FeishuError) -> Data {
+    ) async throws -> Data {
         let query = tenantKeys.map { QueryParameter("tenant_key", $0) } + [QueryParameter("format", format.rawValue)]
         return try await admin.sendRaw(
             FeishuRequest<AnyPayload>(endpoint: .Admin.exportData, query: query), accept: format.contentType)
@@ -54,9 +55,4 @@ extension HireAdmin {
             }
         }
     }
-}
-
-/// The `data` of an import.
-struct ImportAnswer: Decodable, Sendable {
-    var imported: [String: Int]?
 }

@@ -76,16 +76,12 @@ public final class HireAdmin: Sendable {
     /// ```swift
     /// try await HireAdmin(baseURL: url, token: token).withShutdown { try await $0.reset() }
     /// ```
-    public func withShutdown<T>(_ body: (HireAdmin) async throws -> T) async throws -> T {
-        let result: T
-        do {
-            result = try await body(self)
-        } catch {
-            try? await shutdown()
-            throw error
-        }
-        try await shutdown()
-        return result
+    ///
+    /// The body runs on the caller's actor, so a `@MainActor` caller may use its own state in it.
+    public func withShutdown<T>(
+        isolation: isolated (any Actor)? = #isolation, _ body: (HireAdmin) async throws -> T
+    ) async throws -> T {
+        try await http.run(self, isolation: isolation, body)
     }
 
     /// Puts the data back as the snapshot `baseline` has it (`POST /_hire/reset`).
@@ -96,9 +92,9 @@ public final class HireAdmin: Sendable {
     /// - Parameter tenantKey: restore this tenant only; a tenant that `baseline` does not
     ///   hold is removed.
     /// - Returns: the snapshot and the tenants restored.
-    /// - Throws: ``FeishuError``; 1002002 for a tenant in neither the data nor `baseline`.
+    /// - Throws: always a ``FeishuError``; 1002002 for a tenant in neither the data nor `baseline`.
     @discardableResult
-    public func reset(tenantKey: String? = nil) async throws(FeishuError) -> RestoredSnapshot {
+    public func reset(tenantKey: String? = nil) async throws -> RestoredSnapshot {
         try await call(.adminReset(tenantKey: tenantKey))
     }
 
@@ -112,8 +108,8 @@ public final class HireAdmin: Sendable {
     /// print(response.logID ?? "-", String(decoding: response.body, as: UTF8.self))
     /// ```
     /// - Parameter request: a call such as ``FeishuRequest/listFaults()`` or ``FeishuRequest/saveSnapshot(name:tenantKeys:)``.
-    /// - Throws: ``FeishuError``.
-    public func send<Payload>(_ request: FeishuRequest<Payload>) async throws(FeishuError) -> FeishuResponse<Payload> {
+    /// - Throws: always a ``FeishuError``.
+    public func send<Payload>(_ request: FeishuRequest<Payload>) async throws -> FeishuResponse<Payload> {
         try await send(request, body: nil, contentType: nil)
     }
 
@@ -152,29 +148,13 @@ public final class HireAdmin: Sendable {
     private func perform<Payload>(
         _ request: FeishuRequest<Payload>, body: Data?, contentType: String?
     ) async throws(FeishuError) -> HTTPReply {
-        var outgoing = Transport.Outgoing(
-            method: HTTPMethod(rawValue: request.endpoint.method), url: try request.url(baseURL: baseURL),
-            path: try request.encodedPath(), timeout: request.options.timeout ?? configuration.timeout,
-            endpoint: request.endpoint.name)
-        outgoing.headers = request.options.headers.filter { !Self.reservedHeaders.contains($0.key.lowercased()) }
-            .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        outgoing.headers.append(("Authorization", "Bearer \(token)"))
+        var outgoing = try request.outgoing(baseURL: baseURL, timeout: configuration.timeout, token: token)
         if let body {
             outgoing.body = body
             if let contentType { outgoing.contentType = contentType }
-        } else if let json = request.body {
-            do {
-                outgoing.body = try JSONEncoder().encode(json)
-            } catch {
-                throw FeishuError(
-                    kind: .invalidRequest, msg: "the body could not be encoded: \(error)",
-                    endpoint: request.endpoint.name, underlying: error)
-            }
         }
         return try await transport.perform(outgoing)
     }
-
-    private static let reservedHeaders: Set<String> = ["authorization", "content-type", "user-agent"]
 }
 
 extension HireAdmin {

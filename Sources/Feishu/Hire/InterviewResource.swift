@@ -20,11 +20,11 @@ public struct InterviewResource: Sendable {
     ///   - jobLevelIDType: the type of the records' job-level IDs; default `job_level_id`.
     ///   - options: e.g. a tenant token of your own.
     /// - Returns: one ``TalentInterview`` per application; empty if the talent has none.
-    /// - Throws: ``FeishuError``; code 1002002 for an unknown talent.
+    /// - Throws: always a ``FeishuError``; code 1002002 for an unknown talent.
     public func getByTalent(
         talentID: String, userIDType: UserIDType? = nil, jobLevelIDType: JobLevelIDType? = nil,
         options: RequestOptions = RequestOptions()
-    ) async throws(FeishuError) -> [TalentInterview] {
+    ) async throws -> [TalentInterview] {
         let request = FeishuRequest.interviewsByTalent(
             talentID: talentID, userIDType: userIDType, jobLevelIDType: jobLevelIDType, options: options)
         return try await client.send(request).data?.items ?? []

@@ -18,12 +18,12 @@ public struct InterviewerResource: Sendable {
     ///   - userIDType: the type of `interviewerID` and of the answer's ``Interviewer/userID``; default `open_id`.
     ///   - options: e.g. a tenant token of your own.
     /// - Returns: the interviewer as the platform now has it.
-    /// - Throws: ``FeishuError``; code 1002002 for an unknown user or an invalid status.
+    /// - Throws: always a ``FeishuError``; code 1002002 for an unknown user or an invalid status.
     @discardableResult
     public func patch(
         interviewerID: String, verifyStatus: VerifyStatus, userIDType: UserIDType? = nil,
         options: RequestOptions = RequestOptions()
-    ) async throws(FeishuError) -> Interviewer {
+    ) async throws -> Interviewer {
         let request = FeishuRequest.patchInterviewer(
             interviewerID: interviewerID, verifyStatus: verifyStatus, userIDType: userIDType, options: options)
         let response = try await client.send(request)
@@ -49,12 +49,12 @@ public struct InterviewerResource: Sendable {
     ///   - latestUpdateTime: only statuses set at or before this time.
     ///   - userIDType: the type of `userIDs` and of the answer's user IDs; default `open_id`.
     ///   - options: e.g. a tenant token of your own.
-    /// - Throws: ``FeishuError``.
+    /// - Throws: always a ``FeishuError``.
     public func listPage(
         pageSize: Int? = nil, pageToken: String? = nil, userIDs: [String] = [], verifyStatus: VerifyStatus? = nil,
         earliestUpdateTime: Date? = nil, latestUpdateTime: Date? = nil, userIDType: UserIDType? = nil,
         options: RequestOptions = RequestOptions()
-    ) async throws(FeishuError) -> InterviewerPage {
+    ) async throws -> InterviewerPage {
         let request = FeishuRequest.listInterviewers(
             pageSize: pageSize, pageToken: pageToken, userIDs: userIDs, verifyStatus: verifyStatus,
             earliestUpdateTime: earliestUpdateTime, latestUpdateTime: latestUpdateTime, userIDType: userIDType,

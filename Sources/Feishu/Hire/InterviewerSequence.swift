@@ -6,8 +6,8 @@
 public struct InterviewerSequence: AsyncSequence, Sendable {
     /// Each interviewer of the listing.
     public typealias Element = Interviewer
-    /// Fetching a page fails with a ``FeishuError``.
-    public typealias Failure = FeishuError
+    /// Fetching a page fails with a ``FeishuError`` (thrown untyped, as every call of the SDK).
+    public typealias Failure = any Error
 
     let client: FeishuClient
     let firstPage: FeishuRequest<InterviewerPage>
@@ -26,12 +26,14 @@ public struct InterviewerSequence: AsyncSequence, Sendable {
         var buffered: IndexingIterator<[Interviewer]> = [].makeIterator()
 
         /// The next interviewer, fetching the next page if needed; `nil` after the last.
-        public mutating func next() async throws(FeishuError) -> Interviewer? {
+        /// - Throws: always a ``FeishuError``.
+        public mutating func next() async throws -> Interviewer? {
             try await next(isolation: nil)
         }
 
         /// The next interviewer, fetching the next page if needed; `nil` after the last.
-        public mutating func next(isolation actor: isolated (any Actor)?) async throws(FeishuError) -> Interviewer? {
+        /// - Throws: always a ``FeishuError``.
+        public mutating func next(isolation actor: isolated (any Actor)?) async throws -> Interviewer? {
             while true {
                 if let interviewer = buffered.next() { return interviewer }
                 guard let page = try await pages.next(isolation: actor) else { return nil }
@@ -48,8 +50,8 @@ public struct InterviewerSequence: AsyncSequence, Sendable {
 public struct InterviewerPageSequence: AsyncSequence, Sendable {
     /// The answer of one page.
     public typealias Element = FeishuResponse<InterviewerPage>
-    /// Fetching a page fails with a ``FeishuError``.
-    public typealias Failure = FeishuError
+    /// Fetching a page fails with a ``FeishuError`` (thrown untyped, as every call of the SDK).
+    public typealias Failure = any Error
 
     let client: FeishuClient
     let firstPage: FeishuRequest<InterviewerPage>
@@ -66,14 +68,16 @@ public struct InterviewerPageSequence: AsyncSequence, Sendable {
         var nextRequest: FeishuRequest<InterviewerPage>?
 
         /// The next page's answer; `nil` after the last page.
-        public mutating func next() async throws(FeishuError) -> FeishuResponse<InterviewerPage>? {
+        /// - Throws: always a ``FeishuError``.
+        public mutating func next() async throws -> FeishuResponse<InterviewerPage>? {
             try await next(isolation: nil)
         }
 
         /// The next page's answer; `nil` after the last page.
+        /// - Throws: always a ``FeishuError``.
         public mutating func next(
             isolation actor: isolated (any Actor)?
-        ) async throws(FeishuError) -> FeishuResponse<InterviewerPage>? {
+        ) async throws -> FeishuResponse<InterviewerPage>? {
             guard let request = nextRequest else { return nil }
             nextRequest = nil
             let response = try await client.send(request)

@@ -72,28 +72,14 @@ package struct Fault: Sendable, Hashable {
         .scopeRequired: APIError(code: .scopeRequired, msg: "Access denied. One of the following scopes is required"),
     ]
 
-    /// The admin API's JSON of the fault.
-    package var json: JSONValue {
-        var object = JSONObject()
-        object["id"] = .string(id)
-        object["operation"] = operation.map(JSONValue.string) ?? .null
-        object["app_id"] = appID.map(JSONValue.string) ?? .null
-        object["tenant_key"] = tenantKey.map(JSONValue.string) ?? .null
-        object["code"] = code.map { .number(JSONNumber($0)) } ?? .null
-        object["http_status"] = error.map { .number(JSONNumber($0.httpStatus)) } ?? .null
-        object["msg"] = error.map { .string($0.msg) } ?? .null
-        object["times"] = .number(JSONNumber(times))
-        object["times_left"] = timesLeft.map { .number(JSONNumber($0)) } ?? .null
-        object["probability"] = .number(JSONNumber(literal: Self.literal(probability)))
-        object["delay_ms"] = .number(JSONNumber(delayMS))
-        object["drop"] = .bool(drop)
-        object["fired"] = .number(JSONNumber(fired))
-        object["created_ms"] = .number(JSONNumber(createdMS))
-        return .object(object)
-    }
-
-    private static func literal(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) + ".0" : String(value)
+    /// The admin API's view of the fault: its settings with the code's platform status and
+    /// message filled in.
+    package var wire: AdminWire.Fault {
+        let error = self.error
+        return AdminWire.Fault(
+            id: id, operation: operation, appID: appID, tenantKey: tenantKey, code: code.map { APICode($0) },
+            httpStatus: error?.httpStatus, msg: error?.msg, times: times, timesLeft: timesLeft, probability: probability,
+            delayMS: delayMS, drop: drop, fired: fired, createdMS: createdMS)
     }
 }
 

@@ -46,28 +46,13 @@ package struct JournalEntry: Sendable, Hashable {
         self.faultID = faultID
     }
 
-    /// The admin API's JSON of the entry.
-    package var json: JSONValue {
-        var object = JSONObject()
-        object["seq"] = .number(JSONNumber(seq))
-        object["node"] = .string(node)
-        object["time_ms"] = .number(JSONNumber(timeMS))
-        object["method"] = .string(method)
-        object["path"] = .string(path)
-        object["query"] = .string(query)
-        object["operation"] = operation.map(JSONValue.string) ?? .null
-        object["app_id"] = appID.map(JSONValue.string) ?? .null
-        object["tenant_key"] = tenantKey.map(JSONValue.string) ?? .null
-        object["http_status"] = .number(JSONNumber(httpStatus))
-        object["code"] = .number(JSONNumber(code))
-        object["log_id"] = .string(logID)
-        object["duration_ms"] = .number(JSONNumber(literal: String((durationMS * 1000).rounded() / 1000)))
-        if let body {
-            object["body"] = .string(body)
-            object["body_truncated"] = .bool(bodyTruncated)
-        }
-        object["fault_id"] = faultID.map(JSONValue.string) ?? .null
-        return .object(object)
+    /// The admin API's view of the entry, its duration to the microsecond.
+    package var wire: AdminWire.JournalEntry {
+        AdminWire.JournalEntry(
+            seq: seq, node: node, timeMS: timeMS, method: method, path: path, query: query, operation: operation,
+            appID: appID, tenantKey: tenantKey, httpStatus: httpStatus, code: APICode(code), logID: logID,
+            durationMS: (durationMS * 1000).rounded() / 1000, body: body, bodyTruncated: bodyTruncated,
+            faultID: faultID)
     }
 
     /// A write's body as the journal keeps it: UTF-8 text cut at ``maximumBody`` bytes;

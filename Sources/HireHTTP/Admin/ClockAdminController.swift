@@ -8,26 +8,23 @@ struct ClockAdminController {
     let admin: AdminContext
 
     func addRoutes(to group: RouterGroup<HireRequestContext>) {
-        group.on(AdminRoutes.clock) { _, _ in state() }
+        group.on(AdminRoutes.clock) { _, _ in try state() }
         group.on(AdminRoutes.moveClock) { request, _ in
             var request = request
             let offset = try Self.offset(
                 for: try JSONBody.object(try await request.bodyBytes()), current: admin.controls.offset.milliseconds,
                 machineNow: HireClock.system.now())
             try await admin.change { try await $0.setClockOffset(offset) }
-            return state()
+            return try state()
         }
         group.on(AdminRoutes.resetClock) { _, _ in
             try await admin.change { try await $0.setClockOffset(0) }
-            return state()
+            return try state()
         }
     }
 
-    private func state() -> Response {
-        admin.ok([
-            "now_ms": .number(JSONNumber(admin.services.clock.now())),
-            "offset_ms": .number(JSONNumber(admin.controls.offset.milliseconds)),
-        ])
+    private func state() throws -> Response {
+        try admin.ok(AdminWire.ClockState(nowMS: admin.services.clock.now(), offsetMS: admin.controls.offset.milliseconds))
     }
 
     /// The offset a `POST /_hire/clock` body asks for: exactly one of `advance_ms` and `now_ms`.

@@ -26,9 +26,8 @@ struct DataAdminController {
             do {
                 source = try Self.source(bytes, contentType: request.headers[.contentType])
                 let summary = try await admin.store.importEntries(source, now: admin.services.clock.now())
-                var counts = JSONObject()
-                for kind in EntityKind.allCases { if let count = summary.counts[kind] { counts[kind.rawValue] = .number(JSONNumber(count)) } }
-                return admin.ok(["imported": .object(counts)])
+                return try admin.ok(
+                    AdminWire.Imported(imported: Dictionary(uniqueKeysWithValues: summary.counts.map { ($0.key.rawValue, $0.value) })))
             } catch let error as DataFileError {
                 throw Self.invalid(error)
             }

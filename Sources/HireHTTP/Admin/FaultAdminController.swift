@@ -14,10 +14,10 @@ struct FaultAdminController {
                 try JSONBody.object(try await request.bodyBytes()), id: Fault.newID(), now: admin.services.clock.now(),
                 operations: Endpoint.all.map(\.name))
             try await admin.change { try await $0.addFault(fault) }
-            return admin.ok(fault.json)
+            return try admin.ok(fault.wire)
         }
         group.on(AdminRoutes.faults) { _, _ in
-            admin.ok(["items": .array(try await admin.store.controls.load().faults.map(\.json))])
+            try admin.ok(AdminWire.Items(items: try await admin.store.controls.load().faults.map(\.wire)))
         }
         group.on(AdminRoutes.removeFault) { _, context in
             let id = try context.pathParameter("id")
@@ -27,12 +27,12 @@ struct FaultAdminController {
                 throw error
             }
             try await admin.controls.changed(revision: revision)
-            return admin.ok([:])
+            return try admin.ok(AdminWire.Empty())
         }
         group.on(AdminRoutes.clearFaults) { _, _ in
             let (count, revision) = try await admin.store.controls.removeAllFaults()
             try await admin.controls.changed(revision: revision)
-            return admin.ok(["count": .number(JSONNumber(count))])
+            return try admin.ok(AdminWire.Count(count: count))
         }
     }
 }

@@ -12,13 +12,13 @@ struct JournalAdminController {
             let items = request.queryItems
             let limit = try Self.integer(items, "limit", in: 1...10_000) ?? 1_000
             let entries = journal.entries(try Self.filter(items), limit: Int(limit))
-            return admin.ok(["items": .array(entries.map(\.json))])
+            return try admin.ok(AdminWire.Items(items: entries.map(\.wire)))
         }
         group.on(AdminRoutes.countRequests) { request, _ in
-            admin.ok(["count": .number(JSONNumber(try journal().count(try Self.filter(request.queryItems))))])
+            try admin.ok(AdminWire.Count(count: try journal().count(try Self.filter(request.queryItems))))
         }
         group.on(AdminRoutes.clearRequests) { _, _ in
-            admin.ok(["count": .number(JSONNumber(try journal().clear()))])
+            try admin.ok(AdminWire.Count(count: try journal().clear()))
         }
     }
 

@@ -20,18 +20,18 @@ struct SnapshotAdminController {
             do {
                 let info = try await Snapshots(store: admin.store).save(
                     name: name, tenantKeys: keys.isEmpty ? nil : keys, now: admin.services.clock.now())
-                return admin.ok(["snapshot": info.json])
+                return try admin.ok(AdminWire.SavedSnapshot(snapshot: info.wire))
             } catch StoreError.unknownTenant(let key) {
                 throw Self.unknownTenant(key)
             }
         }
         group.on(AdminRoutes.snapshots) { _, _ in
-            admin.ok(["items": .array(try await admin.store.snapshots().map(\.json))])
+            try admin.ok(AdminWire.Items(items: try await admin.store.snapshots().map(\.wire)))
         }
         group.on(AdminRoutes.deleteSnapshot) { _, context in
             let name = try snapshotName(context)
             guard try await admin.store.deleteSnapshot(named: name) else { throw SnapshotName.unknown(name) }
-            return admin.ok([:])
+            return try admin.ok(AdminWire.Empty())
         }
     }
 
@@ -45,7 +45,7 @@ struct SnapshotAdminController {
         }
         guard let (info, tenants) = restored else { throw SnapshotName.unknown(name) }
         try await admin.change { try await $0.bumpRateLimitEpoch() }
-        return admin.ok(["snapshot": info.json, "tenants": .array(tenants.map(JSONValue.string))])
+        return try admin.ok(AdminWire.RestoredSnapshot(snapshot: info.wire, tenants: tenants))
     }
 
     private func snapshotName(_ context: HireRequestContext) throws -> String {

@@ -1,0 +1,155 @@
+import FeishuWire
+
+/// Encodes a wire type (``AdminWire``) to a ``JSONValue``, keeping the order its
+/// `encode(to:)` gives the members, so the server's answers read as docs/admin-api.md
+/// shows them and are written by ``JSONWriter`` like every other answer.
+struct WireEncoder {
+    /// The JSON of `value`.
+    static func encode(_ value: some Encodable) throws -> JSONValue {
+        let encoder = ValueEncoder(codingPath: [])
+        try value.encode(to: encoder)
+        return encoder.storage.value
+    }
+
+    /// What a container wrote, shared by the encoder and its containers.
+    final class Storage {
+        enum Slot {
+            case empty
+            case value(JSONValue)
+            case object([(String, Storage)])
+            case array([Storage])
+        }
+
+        var slot = Slot.empty
+
+        var value: JSONValue {
+            switch slot {
+            case .empty: .object(JSONObject())
+            case .value(let value): value
+            case .object(let members): .object(JSONObject(members.map { JSONObject.Member($0.0, $0.1.value) }))
+            case .array(let items): .array(items.map(\.value))
+            }
+        }
+
+        func child(forKey key: String) -> Storage {
+            let child = Storage()
+            var members: [(String, Storage)] = []
+            if case .object(let existing) = slot { members = existing.filter { $0.0 != key } }
+            members.append((key, child))
+            slot = .object(members)
+            return child
+        }
+
+        func appended() -> Storage {
+            let child = Storage()
+            var items: [Storage] = []
+            if case .array(let existing) = slot { items = existing }
+            items.append(child)
+            slot = .array(items)
+            return child
+        }
+
+        func set(_ value: JSONValue) { slot = .value(value) }
+
+        func encode(_ value: some Encodable, codingPath: [any CodingKey]) throws {
+            switch value {
+            case let string as String: set(.string(string))
+            case let bool as Bool: set(.bool(bool))
+            case let int as Int: set(.number(JSONNumber(int)))
+            case let int as Int64: set(.number(JSONNumber(int)))
+            case let int as Int32: set(.number(JSONNumber(Int64(int))))
+            case let double as Double: try set(Self.number(double, codingPath: codingPath))
+            default: try value.encode(to: ValueEncoder(codingPath: codingPath, storage: self))
+            }
+        }
+
+        static func number(_ value: Double, codingPath: [any CodingKey]) throws -> JSONValue {
+            guard value.isFinite else {
+                throw EncodingError.invalidValue(
+                    value, EncodingError.Context(codingPath: codingPath, debugDescription: "\(value) is not a JSON number"))
+            }
+            return .number(JSONNumber(literal: String(value)))
+        }
+    }
+
+    private struct ValueEncoder: Encoder {
+        var codingPath: [any CodingKey]
+        var storage = Storage()
+        var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+        func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+            if case .object = storage.slot {} else { storage.slot = .object([]) }
+            return KeyedEncodingContainer(Keyed<Key>(codingPath: codingPath, storage: storage))
+        }
+
+        func unkeyedContainer() -> any UnkeyedEncodingContainer {
+            if case .array = storage.slot {} else { storage.slot = .array([]) }
+            return Unkeyed(codingPath: codingPath, storage: storage)
+        }
+
+        func singleValueContainer() -> any SingleValueEncodingContainer { Single(codingPath: codingPath, storage: storage) }
+    }
+
+    private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        var codingPath: [any CodingKey]
+        let storage: Storage
+
+        mutating func encodeNil(forKey key: Key) throws { storage.child(forKey: key.stringValue).set(.null) }
+
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            try storage.child(forKey: key.stringValue).encode(value, codingPath: codingPath + [key])
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(
+            keyedBy keyType: NestedKey.Type, forKey key: Key
+        ) -> KeyedEncodingContainer<NestedKey> {
+            ValueEncoder(codingPath: codingPath + [key], storage: storage.child(forKey: key.stringValue))
+                .container(keyedBy: keyType)
+        }
+
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+            ValueEncoder(codingPath: codingPath + [key], storage: storage.child(forKey: key.stringValue)).unkeyedContainer()
+        }
+
+        mutating func superEncoder() -> any Encoder {
+            ValueEncoder(codingPath: codingPath, storage: storage.child(forKey: "super"))
+        }
+
+        mutating func superEncoder(forKey key: Key) -> any Encoder {
+            ValueEncoder(codingPath: codingPath + [key], storage: storage.child(forKey: key.stringValue))
+        }
+    }
+
+    private struct Unkeyed: UnkeyedEncodingContainer {
+        var codingPath: [any CodingKey]
+        let storage: Storage
+        var count: Int {
+            if case .array(let items) = storage.slot { items.count } else { 0 }
+        }
+
+        mutating func encodeNil() throws { storage.appended().set(.null) }
+
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            try storage.appended().encode(value, codingPath: codingPath)
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            ValueEncoder(codingPath: codingPath, storage: storage.appended()).container(keyedBy: keyType)
+        }
+
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+            ValueEncoder(codingPath: codingPath, storage: storage.appended()).unkeyedContainer()
+        }
+
+        mutating func superEncoder() -> any Encoder { ValueEncoder(codingPath: codingPath, storage: storage.appended()) }
+    }
+
+    private struct Single: SingleValueEncodingContainer {
+        var codingPath: [any CodingKey]
+        let storage: Storage
+
+        mutating func encodeNil() throws { storage.set(.null) }
+
+        mutating func encode<T: Encodable>(_ value: T) throws { try storage.encode(value, codingPath: codingPath) }
+    }
+}
