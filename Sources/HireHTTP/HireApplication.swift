@@ -26,9 +26,10 @@ package enum HireApplication {
         return router
     }
 
-    /// The services to run beside the server: the admin API's settings sync, when it is on.
+    /// The services to run beside the server: the rate limiter's sync (on PostgreSQL) and the
+    /// admin API's settings sync, when it is on.
     package static func services(_ services: HireServices) -> [any Service] {
-        services.controls.map { [$0] } ?? []
+        services.backgroundServices + (services.controls.map { [$0] } ?? [])
     }
 
     /// The application, listening as `configuration` says, running `services` alongside.

@@ -1,6 +1,7 @@
 import HireCore
 import HireStore
 import Logging
+import ServiceLifecycle
 
 /// What the HTTP layer works with: the store, the clock, the limiter, the page-token key
 /// and, when the admin API is on, its control plane and token.
@@ -16,10 +17,13 @@ package struct HireServices: Sendable {
     package let controls: ControlPlane?
     /// The bearer token of `/_hire/`; `nil` when the admin API is off.
     package let adminToken: String?
+    /// What must run beside the server for these services (the rate limiter's sync with the other nodes).
+    package let backgroundServices: [any Service]
 
     package init(
         store: any HireStore, clock: HireClock, rateLimiter: (any RateLimiter)?, rateLimitPolicy: RateLimitPolicy?,
-        pageTokens: PageTokenSealer, controls: ControlPlane? = nil, adminToken: String? = nil
+        pageTokens: PageTokenSealer, controls: ControlPlane? = nil, adminToken: String? = nil,
+        backgroundServices: [any Service] = []
     ) {
         self.store = store
         self.clock = clock
@@ -28,31 +32,28 @@ package struct HireServices: Sendable {
         self.pageTokens = pageTokens
         self.controls = controls
         self.adminToken = adminToken
+        self.backgroundServices = backgroundServices
     }
 
-    /// Services on `store`, with the page-token key the store holds.
+    /// Services on `store`, with the page-token key the store holds and the rate limiter
+    /// the store provides (on PostgreSQL, shared by every node).
     ///
-    /// - Parameters:
-    ///   - makeRateLimiter: the limiter for a policy and clock; this process's own by default.
-    ///   - admin: turns the admin API on, with its token and journal size.
+    /// - Parameter admin: turns the admin API on, with its token and journal size.
     package static func make(
         store: any HireStore, clock: HireClock = .system, rateLimit: RateLimitPolicy? = .platform,
-        makeRateLimiter: (RateLimitPolicy, HireClock) async -> any RateLimiter = { policy, _ in
-            LocalRateLimiter(policy: policy)
-        },
         admin: AdminSettings? = nil, logger: Logger = Logger(label: "hire-server")
     ) async throws -> HireServices {
         let controls = admin.map {
             ControlPlane(store: store, offset: ClockOffset(), journalSize: $0.journalSize, logger: logger)
         }
         let servedClock = controls.map { HireClock.moved(clock, by: $0.offset) } ?? clock
-        var limiter: (any RateLimiter)?
-        if let rateLimit { limiter = await makeRateLimiter(rateLimit, servedClock) }
-        try await controls?.start(rateLimiter: limiter)
+        var limiting: StoreRateLimiter?
+        if let rateLimit { limiting = await store.makeRateLimiter(policy: rateLimit, clock: servedClock) }
+        try await controls?.start(rateLimiter: limiting?.limiter)
         return HireServices(
-            store: store, clock: servedClock, rateLimiter: limiter, rateLimitPolicy: rateLimit,
+            store: store, clock: servedClock, rateLimiter: limiting?.limiter, rateLimitPolicy: rateLimit,
             pageTokens: PageTokenSealer(keyBytes: try await store.pageTokenKey()), controls: controls,
-            adminToken: admin?.token)
+            adminToken: admin?.token, backgroundServices: limiting?.services ?? [])
     }
 }
 

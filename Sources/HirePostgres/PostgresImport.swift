@@ -6,9 +6,8 @@ import Logging
 import PostgresNIO
 
 extension PostgresStore {
-    /// Imports on a thread of its own (the ``ImportDriver`` is synchronous), holding one
-    /// connection and one transaction from the first entry to the last. Imports through
-    /// any node run one after another (an advisory lock).
+    /// Imports on one connection and in one transaction, from the first entry to the last.
+    /// Imports through any node run one after another (an advisory lock).
     package func importEntries(_ source: DataFileSource, now: Int64) async throws -> ImportSummary {
         try await runImport(source, now: now, replacing: nil)
     }
@@ -21,46 +20,34 @@ extension PostgresStore {
 
     private func runImport(_ source: DataFileSource, now: Int64, replacing: TenantSelection?) async throws -> ImportSummary {
         try await withConnection { [logger] connection in
-            try await Self.onOwnThread {
-                try PostgresImport.run(
-                    source, on: BlockingConnection(connection: connection, logger: logger), now: now, replacing: replacing)
-            }
-        }
-    }
-
-    /// Runs blocking work on a new thread: neither an event loop nor the cooperative pool waits on the database.
-    static func onOwnThread<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
-        try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread { continuation.resume(with: Result { try work() }) }
-            thread.name = "hire-import"
-            thread.stackSize = 8 << 20
-            thread.start()
+            try await PostgresImport.run(
+                source, on: ImportConnection(connection: connection, logger: logger), now: now, replacing: replacing)
         }
     }
 }
 
-/// A connection used from a thread that may block: every statement waits for its result.
-struct BlockingConnection: Sendable {
+/// The connection of an import: every statement's rows, collected.
+struct ImportConnection: Sendable {
     let connection: PostgresConnection
     let logger: Logger
 
     @discardableResult
-    func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
-        try connection.watchedRows(query, logger: logger).wait()
+    func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        try await connection.run(query, logger: logger)
     }
 }
 
 enum PostgresImport {
     /// - Parameter replacing: the tenants whose data the import replaces (``TenantReplacement``); `nil` for an upsert.
     static func run(
-        _ source: DataFileSource, on db: BlockingConnection, now: Int64, replacing: TenantSelection? = nil
-    ) throws -> ImportSummary {
-        try db.rows("BEGIN")
+        _ source: DataFileSource, on db: ImportConnection, now: Int64, replacing: TenantSelection? = nil
+    ) async throws -> ImportSummary {
+        try await db.rows("BEGIN")
         do {
             // An import may wait for another to finish, however long it takes.
-            try db.rows("SET LOCAL lock_timeout = 0")
-            try db.rows("SELECT pg_advisory_xact_lock(\(PostgresSchema.importLock))")
-            try db.rows(
+            try await db.rows("SET LOCAL lock_timeout = 0")
+            try await db.rows("SELECT pg_advisory_xact_lock(\(PostgresSchema.importLock))")
+            try await db.rows(
                 """
                 CREATE TEMP TABLE import_seen (
                     kind text COLLATE "C", tenant_key text COLLATE "C", id text COLLATE "C",
@@ -68,21 +55,21 @@ enum PostgresImport {
                 ) ON COMMIT DROP
                 """)
             var replaced: [String] = []
-            if let replacing { replaced = try clear(replacing, on: db) }
+            if let replacing { replaced = try await clear(replacing, on: db) }
             let observer = TenantReplacement.Observer()
             var writer = PostgresImportWriter(db: db, now: now)
-            let summary = try ImportDriver.run(
+            let summary = try await ImportDriver.run(
                 replacing == nil ? source : observer.watching(source), writer: &writer, now: now)
-            try writer.finish()
-            if replacing != nil { try removeUnseen(of: replaced, observer: observer, on: db) }
-            try db.rows("COMMIT")
+            try await writer.finish()
+            if replacing != nil { try await removeUnseen(of: replaced, observer: observer, on: db) }
+            try await db.rows("COMMIT")
             return summary
         } catch {
             do {
-                try db.rows("ROLLBACK")
+                try await db.rows("ROLLBACK")
             } catch {
                 // Not back to the pool in a transaction.
-                let _: EventLoopFuture<Void> = db.connection.close()
+                try? await db.connection.close()
             }
             throw error
         }
@@ -91,44 +78,44 @@ enum PostgresImport {
 
 extension PostgresImport {
     /// Deletes the tenants' data but their rows, apps and tokens; returns their keys.
-    private static func clear(_ selection: TenantSelection, on db: BlockingConnection) throws -> [String] {
+    private static func clear(_ selection: TenantSelection, on db: ImportConnection) async throws -> [String] {
         let keys: [String]
         switch selection {
-        case .all: keys = try db.rows("SELECT tenant_key FROM tenants").map { try $0.decode(String.self) }
+        case .all: keys = try await db.rows("SELECT tenant_key FROM tenants").map { try $0.decode(String.self) }
         case .only(let only): keys = only
         }
         // Requests writing these tenants wait for the replacement, and see the new data.
-        try db.rows("SELECT 1 FROM tenants WHERE tenant_key = ANY(\(keys)) FOR UPDATE")
+        try await db.rows("SELECT 1 FROM tenants WHERE tenant_key = ANY(\(keys)) FOR UPDATE")
         for table in TenantReplacement.clearedTables {
             var bindings = PostgresBindings()
             bindings.append(keys)
-            try db.rows(PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE tenant_key = ANY($1)", binds: bindings))
+            try await db.rows(PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE tenant_key = ANY($1)", binds: bindings))
         }
         return keys
     }
 
     /// Removes the apps and tenants the new data lacks, with the apps' tokens and IDs.
     private static func removeUnseen(
-        of keys: [String], observer: TenantReplacement.Observer, on db: BlockingConnection
-    ) throws {
+        of keys: [String], observer: TenantReplacement.Observer, on db: ImportConnection
+    ) async throws {
         let seenApps = Array(observer.apps)
-        let goneApps = try db.rows(
+        let goneApps = try await db.rows(
             "SELECT app_id FROM apps WHERE tenant_key = ANY(\(keys)) AND NOT (app_id = ANY(\(seenApps)))"
         ).map { try $0.decode(String.self) }
         if !goneApps.isEmpty {
-            try db.rows("DELETE FROM access_tokens WHERE app_id = ANY(\(goneApps))")
-            try db.rows(
+            try await db.rows("DELETE FROM access_tokens WHERE app_id = ANY(\(goneApps))")
+            try await db.rows(
                 "DELETE FROM user_ids WHERE tenant_key = ANY(\(keys)) AND id_type = 'open_id' AND namespace = ANY(\(goneApps))")
-            try db.rows("DELETE FROM apps WHERE app_id = ANY(\(goneApps))")
+            try await db.rows("DELETE FROM apps WHERE app_id = ANY(\(goneApps))")
         }
-        try db.rows(
+        try await db.rows(
             """
             DELETE FROM user_ids u WHERE u.tenant_key = ANY(\(keys)) AND u.id_type = 'union_id'
                 AND NOT EXISTS (SELECT 1 FROM apps a WHERE a.tenant_key = u.tenant_key AND a.developer = u.namespace)
             """)
         let goneTenants = keys.filter { !observer.tenants.contains($0) }
         if !goneTenants.isEmpty {
-            try db.rows("DELETE FROM tenants WHERE tenant_key = ANY(\(goneTenants))")
+            try await db.rows("DELETE FROM tenants WHERE tenant_key = ANY(\(goneTenants))")
         }
     }
 }
@@ -152,7 +139,7 @@ struct PostgresImportWriter: ImportWriter {
     static let batchOrder: [EntityKind] = [.jobLevel, .talent, .application, .interview, .interviewer]
     static let seenBatch = 2_000
 
-    let db: BlockingConnection
+    let db: ImportConnection
     let now: Int64
     private var seenFilter = BloomFilter(bitCount: 1 << 26)
     private var pendingSeen: [SeenKey] = []
@@ -161,27 +148,27 @@ struct PostgresImportWriter: ImportWriter {
     private var pending: [EntityKind: [DataFileEntry]] = [:]
     private var pendingCount = 0
     private var pendingBytes = 0
-    private var appsByTenant: [String: [(appID: String, developer: String)]] = [:]
+    private var appsByTenant: [String: [TenantApp]] = [:]
 
-    init(db: BlockingConnection, now: Int64) {
+    init(db: ImportConnection, now: Int64) {
         self.db = db
         self.now = now
     }
 
     // MARK: ImportWriter
 
-    mutating func markSeen(_ kind: EntityKind, tenantKey: String, id: String) throws -> Bool {
+    mutating func markSeen(_ kind: EntityKind, tenantKey: String, id: String) async throws -> Bool {
         let key = SeenKey(kind: kind.rawValue, tenantKey: tenantKey, id: id)
         if !seenFilter.mayContain(key) {
             seenFilter.insert(key)
             pendingSeen.append(key)
             pendingSeenSet.insert(key)
-            if pendingSeen.count >= Self.seenBatch { try flushSeen() }
+            if pendingSeen.count >= Self.seenBatch { try await flushSeen() }
             return true
         }
         if pendingSeenSet.contains(key) { return false }
-        try flushSeen()
-        let inserted = try db.rows(
+        try await flushSeen()
+        let inserted = try await db.rows(
             """
             INSERT INTO import_seen (kind, tenant_key, id) VALUES (\(key.kind), \(tenantKey), \(id))
             ON CONFLICT DO NOTHING RETURNING 1
@@ -189,88 +176,76 @@ struct PostgresImportWriter: ImportWriter {
         return !inserted.isEmpty
     }
 
-    mutating func exists(_ reference: EntityReference, tenantKey: String) throws -> Bool {
-        let tenant = reference.kind == .tenant ? reference.id : tenantKey
-        let key = KnownKey(kind: reference.kind, tenantKey: tenant, id: reference.id)
+    mutating func exists(_ reference: EntityReference, tenantKey: String) async throws -> Bool {
+        let place = reference.storage(tenantKey: tenantKey)
+        let key = KnownKey(kind: reference.kind, tenantKey: reference.owningTenant(tenantKey), id: reference.id)
         if known.contains(key) { return true }
-        if pending[reference.kind]?.isEmpty == false { try flushBatches() }
-        let query: PostgresQuery
-        switch reference.kind {
-        case .tenant: query = "SELECT EXISTS (SELECT 1 FROM tenants WHERE tenant_key = \(tenant))"
-        case .app: query = "SELECT EXISTS (SELECT 1 FROM apps WHERE tenant_key = \(tenant) AND app_id = \(reference.id))"
-        case .user:
-            query = "SELECT EXISTS (SELECT 1 FROM users WHERE tenant_key = \(tenant) AND user_id = \(reference.id))"
-        case .jobLevel:
-            query = "SELECT EXISTS (SELECT 1 FROM job_levels WHERE tenant_key = \(tenant) AND job_level_id = \(reference.id))"
-        case .talent:
-            query = "SELECT EXISTS (SELECT 1 FROM talents WHERE tenant_key = \(tenant) AND talent_id = \(reference.id))"
-        case .application:
-            query = """
-                SELECT EXISTS (SELECT 1 FROM applications WHERE tenant_key = \(tenant) AND application_id = \(reference.id))
-                """
-        case .interview, .interviewRecord, .interviewer:
-            preconditionFailure("nothing refers to a \(reference.kind)")
-        }
-        let found = try db.rows(query)[0].decode(Bool.self)
+        if pending[reference.kind]?.isEmpty == false { try await flushBatches() }
+        var bindings = PostgresBindings()
+        bindings.append(reference.id)
+        if let tenant = place.tenantKey { bindings.append(tenant) }
+        let tenantFilter = place.tenantKey == nil ? "" : " AND tenant_key = $2"
+        let found = try await db.rows(PostgresQuery(
+            unsafeSQL: "SELECT EXISTS (SELECT 1 FROM \(place.table) WHERE \(place.idColumn) = $1\(tenantFilter))",
+            binds: bindings))[0].decode(Bool.self)
         if found { known.insert(key) }
         return found
     }
 
-    mutating func write(_ entry: DataFileEntry, now: Int64) throws {
+    mutating func write(_ entry: DataFileEntry, now: Int64) async throws {
         let tenant = entry.tenantKey
         switch entry.entity {
         // Tenants, apps and users are written at once; what is pending only ever refers to them.
         case .tenant(let entity):
-            try writeTenant(tenant, name: entity.name)
+            try await writeTenant(tenant, name: entity.name)
         case .app(let app):
-            try writeApp(app, tenant: tenant, at: entry.location)
+            try await writeApp(app, tenant: tenant, at: entry.location)
         case .user(let user):
-            try writeUser(user, tenant: tenant, at: entry.location)
+            try await writeUser(user, tenant: tenant, at: entry.location)
         case .jobLevel(let level):
-            try enqueue(entry, bytes: 64 + (level.name.map { JSONWriter.write($0).utf8.count } ?? 0))
+            try await enqueue(entry, bytes: 64 + (level.name.map { JSONWriter.write($0).utf8.count } ?? 0))
         case .talent(let talent):
-            try enqueue(entry, bytes: 64 + (talent.name?.utf8.count ?? 0))
+            try await enqueue(entry, bytes: 64 + (talent.name?.utf8.count ?? 0))
         case .application:
-            try enqueue(entry, bytes: 64)
+            try await enqueue(entry, bytes: 64)
         case .interview(let interview):
-            try enqueue(entry, bytes: interview.body.utf8.count + interview.records.reduce(64) { $0 + 64 + $1.body.utf8.count })
+            try await enqueue(entry, bytes: interview.body.utf8.count + interview.records.reduce(64) { $0 + 64 + $1.body.utf8.count })
         case .interviewer:
-            try enqueue(entry, bytes: 64)
+            try await enqueue(entry, bytes: 64)
         }
         known.insert(KnownKey(kind: entry.kind, tenantKey: tenant, id: entry.id))
     }
 
     /// Writes what is still pending; the caller commits next.
-    mutating func finish() throws {
-        try flushBatches()
-        try flushSeen()
+    mutating func finish() async throws {
+        try await flushBatches()
+        try await flushSeen()
     }
 
     // MARK: Entities written one by one
 
-    private mutating func writeTenant(_ tenant: String, name: String?) throws {
-        let inserted = try db.rows(
+    private mutating func writeTenant(_ tenant: String, name: String?) async throws {
+        let inserted = try await db.rows(
             "INSERT INTO tenants (tenant_key, name) VALUES (\(tenant), \(name)) ON CONFLICT (tenant_key) DO NOTHING RETURNING 1")
         if inserted.isEmpty {
-            try db.rows("UPDATE tenants SET name = \(name) WHERE tenant_key = \(tenant) AND name IS DISTINCT FROM \(name)")
+            try await db.rows("UPDATE tenants SET name = \(name) WHERE tenant_key = \(tenant) AND name IS DISTINCT FROM \(name)")
         }
     }
 
-    private mutating func writeApp(_ app: AppEntity, tenant: String, at location: DataLocation) throws {
+    private mutating func writeApp(_ app: AppEntity, tenant: String, at location: DataLocation) async throws {
         let scopes = app.scopes.map(\.rawValue).joined(separator: " ")
-        let existing = try db.rows("SELECT tenant_key, developer FROM apps WHERE app_id = \(app.appID)").first
+        let existing = try await db.rows("SELECT tenant_key, developer FROM apps WHERE app_id = \(app.appID)").first
             .map { try $0.decode((String, String).self) }
-        if let (owner, _) = existing, owner != tenant {
-            throw ImportConflict("app \(JSONValue.quoted(app.appID)) belongs to another tenant", at: location / "app_id")
-        }
+        let needsIDs = try StoreRules.checkApp(
+            app, tenantKey: tenant, stored: existing.map { (tenantKey: $0.0, developer: $0.1) }, at: location)
         if existing == nil {
-            try db.rows(
+            try await db.rows(
                 """
                 INSERT INTO apps (app_id, tenant_key, name, developer, secret_sha256, scopes)
                 VALUES (\(app.appID), \(tenant), \(app.name), \(app.developer), \(app.secretSHA256), \(scopes))
                 """)
         } else {
-            try db.rows(
+            try await db.rows(
                 """
                 UPDATE apps SET name = \(app.name), developer = \(app.developer), secret_sha256 = \(app.secretSHA256),
                     scopes = \(scopes)
@@ -279,14 +254,12 @@ struct PostgresImportWriter: ImportWriter {
                 """)
         }
         appsByTenant[tenant] = nil
-        if existing == nil || existing?.1 != app.developer {
-            try materialize(appID: app.appID, developer: app.developer, tenant: tenant)
-        }
+        if needsIDs { try await materialize(TenantApp(appID: app.appID, developer: app.developer), tenant: tenant) }
     }
 
-    private mutating func writeUser(_ user: UserEntity, tenant: String, at location: DataLocation) throws {
+    private mutating func writeUser(_ user: UserEntity, tenant: String, at location: DataLocation) async throws {
         if let peopleAdminID = user.peopleAdminID,
-            let holder = try db.rows(
+            let holder = try await db.rows(
                 """
                 SELECT user_id FROM users
                 WHERE tenant_key = \(tenant) AND people_admin_id = \(peopleAdminID) AND user_id <> \(user.userID)
@@ -294,11 +267,10 @@ struct PostgresImportWriter: ImportWriter {
                 """
             ).first?.decode(String.self)
         {
-            throw ImportConflict(
-                "is already the people_admin_id of user \(JSONValue.quoted(holder))", at: location / "people_admin_id")
+            throw StoreRules.peopleAdminIDTaken(holder: holder, at: location)
         }
         let name = user.name.map(JSONWriter.write)
-        let userRow = try db.rows(
+        let userRow = try await db.rows(
             """
             WITH inserted AS (
                 INSERT INTO users (tenant_key, user_id, name, people_admin_id)
@@ -316,7 +288,7 @@ struct PostgresImportWriter: ImportWriter {
             """
         )[0].decode(Int64.self)
         do {
-            try materialize(
+            try await materialize(
                 userRow: userRow, tenant: tenant, userID: user.userID, openIDs: user.openIDs, unionIDs: user.unionIDs)
         } catch let conflict as ImportConflict {
             throw ImportConflict(conflict.message, at: location)
@@ -325,121 +297,96 @@ struct PostgresImportWriter: ImportWriter {
 
     // MARK: Derived IDs
 
-    private mutating func apps(of tenant: String) throws -> [(appID: String, developer: String)] {
+    private mutating func apps(of tenant: String) async throws -> [TenantApp] {
         if let apps = appsByTenant[tenant] { return apps }
-        let apps = try db.rows("SELECT app_id, developer FROM apps WHERE tenant_key = \(tenant) ORDER BY app_id").map {
+        let apps = try await db.rows("SELECT app_id, developer FROM apps WHERE tenant_key = \(tenant)").map {
             let (appID, developer) = try $0.decode((String, String).self)
-            return (appID: appID, developer: developer)
+            return TenantApp(appID: appID, developer: developer)
         }
         if appsByTenant.count > 1_000 { appsByTenant.removeAll() }
         appsByTenant[tenant] = apps
         return apps
     }
 
-    /// Gives the user every open_id and union_id of the tenant's apps and developers:
-    /// pinned where the data pins one, derived otherwise.
+    /// Gives the user every open_id and union_id of the tenant's apps and developers (``IdentityPlan``).
     private mutating func materialize(
         userRow: Int64, tenant: String, userID: String, openIDs: [String: String], unionIDs: [String: String]
-    ) throws {
-        try db.rows("DELETE FROM user_ids WHERE user_row = \(userRow)")
-        var open = openIDs.mapValues { ($0, true) }
-        var union = unionIDs.mapValues { ($0, true) }
-        for app in try apps(of: tenant) {
-            if open[app.appID] == nil {
-                open[app.appID] = (DerivedID.openID(tenantKey: tenant, appID: app.appID, userID: userID), false)
-            }
-            if union[app.developer] == nil {
-                union[app.developer] = (DerivedID.unionID(tenantKey: tenant, developer: app.developer, userID: userID), false)
-            }
-        }
-        var ids = IDRows()
-        for (type, map) in [(UserIDType.openID, open), (.unionID, union)] {
-            for (namespace, (externalID, pinned)) in map.sorted(by: { $0.key < $1.key }) {
-                ids.append(type: type, namespace: namespace, externalID: externalID, userRow: userRow, userID: userID, pinned: pinned)
-            }
-        }
-        try insert(ids, tenant: tenant)
+    ) async throws {
+        try await db.rows("DELETE FROM user_ids WHERE user_row = \(userRow)")
+        let apps = try await apps(of: tenant)
+        try await insert(
+            IdentityPlan.ids(ofUser: userID, row: userRow, tenantKey: tenant, openIDs: openIDs, unionIDs: unionIDs, apps: apps),
+            tenant: tenant)
     }
 
-    /// Gives every user of the tenant an ID for a new app (and its developer), unless pinned already.
-    private mutating func materialize(appID: String, developer: String, tenant: String) throws {
+    /// Gives every user of the tenant an ID for a new app (and its developer), unless pinned
+    /// already, a few thousand users at a time.
+    private mutating func materialize(_ app: TenantApp, tenant: String) async throws {
         var after: Int64 = 0
         while true {
-            let users = try db.rows(
+            let users = try await db.rows(
                 """
                 SELECT u.id, u.user_id,
-                    EXISTS (SELECT 1 FROM user_ids WHERE user_row = u.id AND id_type = 'open_id' AND namespace = \(appID)),
-                    EXISTS (SELECT 1 FROM user_ids WHERE user_row = u.id AND id_type = 'union_id' AND namespace = \(developer))
+                    EXISTS (SELECT 1 FROM user_ids WHERE user_row = u.id AND id_type = 'open_id' AND namespace = \(app.appID)),
+                    EXISTS (SELECT 1 FROM user_ids WHERE user_row = u.id AND id_type = 'union_id' AND namespace = \(app.developer))
                 FROM users u WHERE u.tenant_key = \(tenant) AND u.id > \(after)
                 ORDER BY u.id LIMIT 5000
                 """)
             guard !users.isEmpty else { return }
-            var ids = IDRows()
+            var ids: [PlannedUserID] = []
             for row in users {
                 let (userRow, userID, hasOpenID, hasUnionID) = try row.decode((Int64, String, Bool, Bool).self)
                 after = userRow
-                if !hasOpenID {
-                    ids.append(
-                        type: .openID, namespace: appID,
-                        externalID: DerivedID.openID(tenantKey: tenant, appID: appID, userID: userID),
-                        userRow: userRow, userID: userID, pinned: false)
-                }
-                if !hasUnionID {
-                    ids.append(
-                        type: .unionID, namespace: developer,
-                        externalID: DerivedID.unionID(tenantKey: tenant, developer: developer, userID: userID),
-                        userRow: userRow, userID: userID, pinned: false)
-                }
+                ids += IdentityPlan.ids(
+                    ofUser: userID, row: userRow, tenantKey: tenant, forApp: app, hasOpenID: hasOpenID, hasUnionID: hasUnionID)
             }
-            try insert(ids, tenant: tenant)
+            try await insert(ids, tenant: tenant)
         }
     }
 
     /// Inserts IDs, each only if no user has it; the first one taken is a conflict.
-    private func insert(_ ids: IDRows, tenant: String) throws {
-        guard !ids.types.isEmpty else { return }
-        let inserted = try db.rows(
+    private func insert(_ ids: [PlannedUserID], tenant: String) async throws {
+        guard !ids.isEmpty else { return }
+        let inserted = try await db.rows(
             """
             INSERT INTO user_ids (tenant_key, id_type, namespace, external_id, user_row, pinned)
             SELECT \(tenant), x.id_type, x.namespace, x.external_id, x.user_row, x.pinned
-            FROM unnest(\(ids.types), \(ids.namespaces), \(ids.externalIDs), \(ids.userRows), \(ids.pinned))
+            FROM unnest(\(ids.map(\.type.rawValue)), \(ids.map(\.namespace)), \(ids.map(\.externalID)), \(ids.map(\.userRow)),
+                    \(ids.map(\.pinned)))
                 AS x(id_type, namespace, external_id, user_row, pinned)
             ON CONFLICT DO NOTHING
             RETURNING id_type, namespace, user_row
             """)
-        guard inserted.count < ids.types.count else { return }
+        guard inserted.count < ids.count else { return }
         var done = Set<String>()
         for row in inserted {
             let (type, namespace, userRow) = try row.decode((String, String, Int64).self)
             done.insert("\(type)\u{0}\(namespace)\u{0}\(userRow)")
         }
-        for index in ids.types.indices
-        where !done.contains("\(ids.types[index])\u{0}\(ids.namespaces[index])\u{0}\(ids.userRows[index])") {
-            let (type, namespace, externalID) = (ids.types[index], ids.namespaces[index], ids.externalIDs[index])
-            let owner = try db.rows(
+        for id in ids where !done.contains("\(id.type.rawValue)\u{0}\(id.namespace)\u{0}\(id.userRow)") {
+            let owner = try await db.rows(
                 """
                 SELECT u.user_id FROM user_ids x JOIN users u ON u.id = x.user_row
-                WHERE x.tenant_key = \(tenant) AND x.id_type = \(type) AND x.namespace = \(namespace)
-                    AND x.external_id = \(externalID)
+                WHERE x.tenant_key = \(tenant) AND x.id_type = \(id.type.rawValue) AND x.namespace = \(id.namespace)
+                    AND x.external_id = \(id.externalID)
                 """
-            ).first?.decode(String.self) ?? "?"
-            throw ImportConflict(
-                "the \(type) \(JSONValue.quoted(externalID)) of \(JSONValue.quoted(ids.userIDs[index])) for \(JSONValue.quoted(namespace)) is already the ID of user \(JSONValue.quoted(owner))")
+            ).first?.decode(String.self)
+            throw StoreRules.idTaken(id, owner: owner)
         }
     }
 
     // MARK: Batches
 
-    private mutating func enqueue(_ entry: DataFileEntry, bytes: Int) throws {
+    private mutating func enqueue(_ entry: DataFileEntry, bytes: Int) async throws {
         pending[entry.kind, default: []].append(entry)
         pendingCount += 1
         pendingBytes += bytes
-        if pendingCount >= Self.batchEntries || pendingBytes >= Self.batchBytes { try flushBatches() }
+        if pendingCount >= Self.batchEntries || pendingBytes >= Self.batchBytes { try await flushBatches() }
     }
 
     /// Writes every pending batch, each kind after the kinds it refers to. Within a batch no
     /// entity appears twice (duplicates never reach `write`), so batching changes no outcome.
-    private mutating func flushBatches() throws {
+    private mutating func flushBatches() async throws {
         guard pendingCount > 0 else { return }
         let batches = pending
         pending.removeAll(keepingCapacity: true)
@@ -448,10 +395,10 @@ struct PostgresImportWriter: ImportWriter {
         for kind in Self.batchOrder {
             guard let entries = batches[kind], !entries.isEmpty else { continue }
             switch kind {
-            case .jobLevel: try writeJobLevels(entries)
-            case .talent: try writeTalents(entries)
-            case .application: try writeApplications(entries)
-            case .interview: try writeInterviews(entries)
+            case .jobLevel: try await writeJobLevels(entries)
+            case .talent: try await writeTalents(entries)
+            case .application: try await writeApplications(entries)
+            case .interview: try await writeInterviews(entries)
             case .interviewer:
                 var byTenant: [String: [InterviewerEntity]] = [:]
                 var order: [String] = []
@@ -460,16 +407,16 @@ struct PostgresImportWriter: ImportWriter {
                     if byTenant[entry.tenantKey] == nil { order.append(entry.tenantKey) }
                     byTenant[entry.tenantKey, default: []].append(interviewer)
                 }
-                for tenant in order { try writeInterviewers(byTenant[tenant]!, tenant: tenant) }
+                for tenant in order { try await writeInterviewers(byTenant[tenant]!, tenant: tenant) }
             default:
                 preconditionFailure("\(kind) is not written in batches")
             }
         }
     }
 
-    private mutating func flushSeen() throws {
+    private mutating func flushSeen() async throws {
         guard !pendingSeen.isEmpty else { return }
-        try db.rows(
+        try await db.rows(
             """
             INSERT INTO import_seen (kind, tenant_key, id)
             SELECT * FROM unnest(\(pendingSeen.map(\.kind)), \(pendingSeen.map(\.tenantKey)), \(pendingSeen.map(\.id)))
@@ -480,7 +427,7 @@ struct PostgresImportWriter: ImportWriter {
         pendingSeenSet.removeAll(keepingCapacity: true)
     }
 
-    private func writeJobLevels(_ entries: [DataFileEntry]) throws {
+    private func writeJobLevels(_ entries: [DataFileEntry]) async throws {
         var tenants = TextArray(), ids = TextArray(), peopleAdminIDs = TextArray(), names = TextArray()
         for entry in entries {
             guard case .jobLevel(let level) = entry.entity else { continue }
@@ -489,7 +436,7 @@ struct PostgresImportWriter: ImportWriter {
             peopleAdminIDs.elements.append(level.peopleAdminJobLevelID)
             names.elements.append(level.name.map(JSONWriter.write))
         }
-        try db.rows(
+        try await db.rows(
             """
             INSERT INTO job_levels (tenant_key, job_level_id, people_admin_job_level_id, name)
             SELECT * FROM unnest(\(tenants), \(ids), \(peopleAdminIDs), \(names))
@@ -498,7 +445,7 @@ struct PostgresImportWriter: ImportWriter {
             """)
     }
 
-    private func writeTalents(_ entries: [DataFileEntry]) throws {
+    private func writeTalents(_ entries: [DataFileEntry]) async throws {
         var tenants = TextArray(), ids = TextArray(), names = TextArray()
         for entry in entries {
             guard case .talent(let talent) = entry.entity else { continue }
@@ -506,7 +453,7 @@ struct PostgresImportWriter: ImportWriter {
             ids.elements.append(talent.talentID)
             names.elements.append(talent.name)
         }
-        try db.rows(
+        try await db.rows(
             """
             INSERT INTO talents (tenant_key, talent_id, name)
             SELECT * FROM unnest(\(tenants), \(ids), \(names))
@@ -514,7 +461,7 @@ struct PostgresImportWriter: ImportWriter {
             """)
     }
 
-    private func writeApplications(_ entries: [DataFileEntry]) throws {
+    private func writeApplications(_ entries: [DataFileEntry]) async throws {
         var tenants = TextArray(), ids = TextArray(), talents = TextArray()
         for entry in entries {
             guard case .application(let application) = entry.entity else { continue }
@@ -522,7 +469,7 @@ struct PostgresImportWriter: ImportWriter {
             ids.elements.append(application.applicationID)
             talents.elements.append(application.talentID)
         }
-        try db.rows(
+        try await db.rows(
             """
             INSERT INTO applications (tenant_key, application_id, talent_id)
             SELECT * FROM unnest(\(tenants), \(ids), \(talents))
@@ -530,7 +477,7 @@ struct PostgresImportWriter: ImportWriter {
             """)
     }
 
-    private func writeInterviews(_ entries: [DataFileEntry]) throws {
+    private func writeInterviews(_ entries: [DataFileEntry]) async throws {
         var tenants = TextArray(), ids = TextArray(), applications = TextArray(), beginTimes = Int64Array()
         var bodies = TextArray(), creators = TextArray(), contacts = TextArray()
         var recordTenants = TextArray(), recordIDs = TextArray(), recordInterviews = TextArray()
@@ -556,7 +503,7 @@ struct PostgresImportWriter: ImportWriter {
                 maxLevels.elements.append(record.maxJobLevelID)
             }
         }
-        try db.rows(
+        try await db.rows(
             """
             INSERT INTO interviews (tenant_key, interview_id, application_id, begin_time, body, creator_row, contact_row)
             SELECT x.tenant_key, x.interview_id, x.application_id, x.begin_time, x.body,
@@ -569,13 +516,13 @@ struct PostgresImportWriter: ImportWriter {
                 creator_row = excluded.creator_row, contact_row = excluded.contact_row
             """)
         // An interview's records are replaced by the ones given.
-        try db.rows(
+        try await db.rows(
             """
             DELETE FROM interview_records r USING unnest(\(tenants), \(ids)) AS x(tenant_key, interview_id)
             WHERE r.tenant_key = x.tenant_key AND r.interview_id = x.interview_id
             """)
         guard !recordIDs.elements.isEmpty else { return }
-        try db.rows(
+        try await db.rows(
             """
             INSERT INTO interview_records
                 (tenant_key, record_id, interview_id, position, body, interviewer_row, min_job_level_id, max_job_level_id)
@@ -594,12 +541,12 @@ struct PostgresImportWriter: ImportWriter {
     /// Sets the statuses that differ from the stored ones (or whose given update time does),
     /// as one new revision of the tenant, keeping the superseded states for open listings.
     /// All of them commit together, so no listing can see a revision between them.
-    private func writeInterviewers(_ interviewers: [InterviewerEntity], tenant: String) throws {
+    private func writeInterviewers(_ interviewers: [InterviewerEntity], tenant: String) async throws {
         let users = interviewers.map(\.userID)
         let statuses = interviewers.map { Int64($0.verifyStatus.rawValue) }
         let times = Int64Array(interviewers.map(\.updateTime))
         // Nothing changes on a re-import, and then the tenant is not locked at all.
-        let changes = try db.rows(
+        let changes = try await db.rows(
             """
             SELECT EXISTS (
                 SELECT 1 FROM unnest(\(users), \(statuses), \(times)) AS x(user_id, verify_status, update_time)
@@ -611,8 +558,8 @@ struct PostgresImportWriter: ImportWriter {
             """)[0].decode(Bool.self)
         guard changes else { return }
         // Lock the tenant's revision first: the next statement then sees every committed PATCH.
-        try db.rows("SELECT revision FROM tenants WHERE tenant_key = \(tenant) FOR UPDATE")
-        try db.rows(
+        try await db.rows("SELECT revision FROM tenants WHERE tenant_key = \(tenant) FOR UPDATE")
+        try await db.rows(
             """
             WITH changed AS (
                 SELECT u.id AS user_row, x.user_id, x.verify_status, x.update_time,
@@ -641,25 +588,6 @@ struct PostgresImportWriter: ImportWriter {
             ON CONFLICT (tenant_key, user_row) DO UPDATE SET
                 verify_status = excluded.verify_status, update_time = excluded.update_time, revision = excluded.revision
             """)
-    }
-}
-
-/// The IDs of users to insert, as column arrays.
-private struct IDRows {
-    var types: [String] = []
-    var namespaces: [String] = []
-    var externalIDs: [String] = []
-    var userRows: [Int64] = []
-    var pinned: [Bool] = []
-    var userIDs: [String] = []
-
-    mutating func append(type: UserIDType, namespace: String, externalID: String, userRow: Int64, userID: String, pinned: Bool) {
-        types.append(type.rawValue)
-        namespaces.append(namespace)
-        externalIDs.append(externalID)
-        userRows.append(userRow)
-        self.pinned.append(pinned)
-        userIDs.append(userID)
     }
 }
 

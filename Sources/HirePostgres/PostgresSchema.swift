@@ -242,40 +242,38 @@ enum PostgresSchema {
     /// Brings the database to the current schema. Safe when several nodes start at once:
     /// everything runs in one transaction under an advisory lock, so one node migrates
     /// and the others then find nothing left to do.
-    static func migrate(_ client: PostgresClient, logger: Logger) async throws {
-        try await client.withConnection { connection in
-            try await connection.run("BEGIN", logger: logger)
-            do {
-                try await connection.run("SET LOCAL lock_timeout = 0", logger: logger)
-                try await connection.run("SELECT pg_advisory_xact_lock(\(migrationLock))", logger: logger)
-                try await connection.run(
-                    """
-                    CREATE TABLE IF NOT EXISTS schema_migrations (
-                        version text COLLATE "C" PRIMARY KEY,
-                        applied_at timestamptz NOT NULL DEFAULT now()
-                    )
-                    """, logger: logger)
-                var applied = Set<String>()
-                for row in try await connection.run("SELECT version FROM schema_migrations", logger: logger) {
-                    applied.insert(try row.decode(String.self))
-                }
-                let known = Set(migrations.map(\.version))
-                if let unknown = applied.subtracting(known).sorted().last {
-                    throw StoreError.schemaTooNew(found: unknown)
-                }
-                for migration in migrations where !applied.contains(migration.version) {
-                    logger.info("applying migration", metadata: ["version": "\(migration.version)"])
-                    for statement in migration.statements {
-                        try await connection.run(statement, logger: logger)
-                    }
-                    try await connection.run(
-                        "INSERT INTO schema_migrations (version) VALUES (\(migration.version))", logger: logger)
-                }
-                try await connection.run("COMMIT", logger: logger)
-            } catch {
-                _ = try? await connection.run("ROLLBACK", logger: logger)
-                throw error
+    static func migrate(_ connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.run("BEGIN", logger: logger)
+        do {
+            try await connection.run("SET LOCAL lock_timeout = 0", logger: logger)
+            try await connection.run("SELECT pg_advisory_xact_lock(\(migrationLock))", logger: logger)
+            try await connection.run(
+                """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version text COLLATE "C" PRIMARY KEY,
+                    applied_at timestamptz NOT NULL DEFAULT now()
+                )
+                """, logger: logger)
+            var applied = Set<String>()
+            for row in try await connection.run("SELECT version FROM schema_migrations", logger: logger) {
+                applied.insert(try row.decode(String.self))
             }
+            let known = Set(migrations.map(\.version))
+            if let unknown = applied.subtracting(known).sorted().last {
+                throw StoreError.schemaTooNew(found: unknown)
+            }
+            for migration in migrations where !applied.contains(migration.version) {
+                logger.info("applying migration", metadata: ["version": "\(migration.version)"])
+                for statement in migration.statements {
+                    try await connection.run(statement, logger: logger)
+                }
+                try await connection.run(
+                    "INSERT INTO schema_migrations (version) VALUES (\(migration.version))", logger: logger)
+            }
+            try await connection.run("COMMIT", logger: logger)
+        } catch {
+            _ = try? await connection.run("ROLLBACK", logger: logger)
+            throw error
         }
     }
 }

@@ -73,7 +73,7 @@ private struct PostgresExporter {
             {
                 if current?.userID != userID {
                     if let done = current { try body(.user(done)) }
-                    current = UserEntity(userID: userID, name: try json(name), peopleAdminID: peopleAdminID)
+                    current = UserEntity(userID: userID, name: try StoreRules.storedJSON(name), peopleAdminID: peopleAdminID)
                 }
                 if let idType, let namespace, let externalID {
                     if idType == UserIDType.openID.rawValue {
@@ -91,7 +91,7 @@ private struct PostgresExporter {
                 ORDER BY job_level_id
                 """, logger: logger)
             for try await (id, peopleAdminID, name) in rows.decode((String, String?, String?).self) {
-                try body(.jobLevel(JobLevelEntity(jobLevelID: id, peopleAdminJobLevelID: peopleAdminID, name: try json(name))))
+                try body(.jobLevel(JobLevelEntity(jobLevelID: id, peopleAdminJobLevelID: peopleAdminID, name: try StoreRules.storedJSON(name))))
             }
         case .interviewer:
             let rows = try await connection.query(
@@ -153,9 +153,5 @@ private struct PostgresExporter {
         case .tenant, .interviewRecord:
             break
         }
-    }
-
-    private func json(_ text: String?) throws -> JSONValue? {
-        try text.map { try JSONParser.parse($0) }
     }
 }

@@ -19,54 +19,57 @@ package final class PostgresStore: HireStore {
     let client: PostgresClient
     let configuration: PostgresStoreConfiguration
     let logger: Logger
-    private let runTask: Task<Void, Never>
+    private let startupWait: Duration
     private let closed = Mutex(false)
-    /// Background work owned by the store (shared rate limiters), stopped by ``close()``.
-    let children = Mutex<[@Sendable () async -> Void]>([])
     private let closeActions = Mutex<[@Sendable () async -> Void]>([])
 
-    /// Connects, and migrates the database to the current schema.
+    /// A store on the database: nothing connects until ``services`` run (the pool, in the
+    /// caller's `ServiceGroup`) and ``prepare()`` is called.
     ///
-    /// A database still starting is waited for (up to `startupWait`); a refused login or a
-    /// missing database fails at once, with the server's message.
+    /// - Parameter startupWait: how long ``prepare()`` waits for a database still starting.
     package init(
         configuration: PostgresStoreConfiguration, logger: Logger = Logger(label: "hire-postgres"),
         startupWait: Duration = .seconds(30)
-    ) async throws {
+    ) {
         self.configuration = configuration
         self.logger = logger
-        try await Self.checkReachable(configuration, logger: logger, wait: startupWait)
-        let client = PostgresClient(configuration: configuration.clientConfiguration, backgroundLogger: logger)
-        self.client = client
-        let (started, signal) = AsyncStream.makeStream(of: Void.self)
-        runTask = Task {
-            signal.finish()
-            await client.run()
-        }
-        // Let run() begin before the first lease (PostgresNIO warns of leases before it).
-        for await _ in started {}
-        try? await Task.sleep(for: .milliseconds(2))
+        self.startupWait = startupWait
+        client = PostgresClient(configuration: configuration.clientConfiguration, backgroundLogger: logger)
+    }
+
+    /// The connection pool: PostgresNIO's client, a ServiceLifecycle service.
+    package var services: StoreServices { [client] }
+
+    /// Waits for the database (up to `startupWait`) and migrates it to the current schema, on
+    /// one connection of its own: a refused login or a missing database fails at once, with
+    /// the server's message.
+    package func prepare() async throws {
+        let connection = try await Self.connect(configuration, logger: logger, wait: startupWait)
         do {
-            try await PostgresSchema.migrate(client, logger: logger)
+            try await PostgresSchema.migrate(connection, logger: logger)
         } catch {
-            runTask.cancel()
-            await runTask.value
+            try? await connection.close()
             throw error
         }
+        try await connection.close()
+    }
+
+    /// The rate limiter shared by every node on this database; its sync is the service returned with it.
+    package func makeRateLimiter(policy: RateLimitPolicy, clock: HireClock) async -> StoreRateLimiter {
+        let limiter = await makeSharedRateLimiter(policy: policy, clock: clock)
+        return StoreRateLimiter(limiter: limiter, services: [limiter])
     }
 
     /// Opens one connection outside the pool, so that a wrong password or database name is
     /// reported as such (the pool would retry it for a minute, then report only that it gave up).
-    private static func checkReachable(
+    private static func connect(
         _ configuration: PostgresStoreConfiguration, logger: Logger, wait: Duration
-    ) async throws {
+    ) async throws -> PostgresConnection {
         let deadline = ContinuousClock.now + wait
         while true {
             do {
-                let connection = try await PostgresConnection.connect(
+                return try await PostgresConnection.connect(
                     configuration: try configuration.connectionConfiguration(), id: 0, logger: logger)
-                try await connection.close()
-                return
             } catch let error as PSQLError where error.code == .server {
                 throw PostgresUnavailable.refused(
                     database: configuration.redactedDescription, message: error.serverInfo?[.message] ?? "\(error.code)")
@@ -86,28 +89,25 @@ package final class PostgresStore: HireStore {
         }
     }
 
-    /// Connects to the database of a `postgres://` URL.
-    package convenience init(url: String, logger: Logger = Logger(label: "hire-postgres")) async throws {
-        try await self.init(configuration: PostgresStoreConfiguration(url: url), logger: logger)
+    /// A store on the database of a `postgres://` URL.
+    package convenience init(url: String, logger: Logger = Logger(label: "hire-postgres")) throws {
+        self.init(configuration: try PostgresStoreConfiguration(url: url), logger: logger)
     }
 
+    /// Runs the actions registered by ``afterClose(_:)``. The pool stops with the services
+    /// running it; the store is unusable afterwards.
     package func close() async throws {
         let alreadyClosed = closed.withLock { closed in
             defer { closed = true }
             return closed
         }
         guard !alreadyClosed else { return }
-        for stop in children.withLock({ children in defer { children = [] }; return children }) {
-            await stop()
-        }
-        runTask.cancel()
-        await runTask.value
         for action in closeActions.withLock({ actions in defer { actions = [] }; return actions }) {
             await action()
         }
     }
 
-    /// Runs `action` once ``close()`` has released every connection.
+    /// Runs `action` when ``close()`` is called (a test stopping the pool it runs, dropping its schema).
     package func afterClose(_ action: @escaping @Sendable () async -> Void) {
         closeActions.withLock { $0.append(action) }
     }
@@ -222,7 +222,7 @@ package final class PostgresStore: HireStore {
     }
 
     package func purgeExpired(now: Int64) async throws {
-        let historyHorizon = now - (PageTokenSealer.lifetime + 300) * 1000
+        let historyHorizon = StoreRules.historyHorizon(now: now)
         try await execute("DELETE FROM access_tokens WHERE expires_at <= \(now)")
         try await execute("DELETE FROM interviewer_history WHERE superseded_at < \(historyHorizon)")
     }

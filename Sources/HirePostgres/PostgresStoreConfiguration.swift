@@ -144,7 +144,7 @@ package struct PostgresStoreConfiguration: Sendable {
     }
 
     /// The configuration of one connection outside the pool (the startup check).
-    func connectionConfiguration() throws -> PostgresConnection.Configuration {
+    package func connectionConfiguration() throws -> PostgresConnection.Configuration {
         var configuration: PostgresConnection.Configuration
         if let socketPath {
             configuration = PostgresConnection.Configuration(

@@ -2,6 +2,7 @@ import Foundation
 import HireCore
 import Logging
 import PostgresNIO
+import ServiceLifecycle
 import Synchronization
 
 /// Rate limits of an app shared by every node on one database, decided without a
@@ -34,7 +35,7 @@ import Synchronization
 /// Windows follow each node's clock: nodes need synchronized clocks (NTP).
 /// When the database cannot be reached, each node keeps to its last budgets and, in new
 /// windows, to its implicit share.
-package final class SharedRateLimiter: RateLimiter {
+package final class SharedRateLimiter: RateLimiter, Service {
     package let policy: RateLimitPolicy
     /// This process's identity among the nodes.
     package let nodeID: String
@@ -42,7 +43,6 @@ package final class SharedRateLimiter: RateLimiter {
     private let clock: HireClock
     private let interval: Duration
     private let state = Mutex(State())
-    private let task = Mutex<Task<Void, Never>?>(nil)
 
     private struct Key: Hashable {
         let appID: String
@@ -130,39 +130,41 @@ package final class SharedRateLimiter: RateLimiter {
 
     // MARK: Background sync
 
-    /// Syncs once (so this node is known before it serves), then every interval until ``stop()``.
-    func start() async {
+    /// Syncs once, logging a failure: the node is then known before it serves.
+    func syncFirst() async {
         do {
             try await sync()
         } catch {
             store.logger.warning("rate-limit sync failed", metadata: ["error": "\(String(reflecting: error))"])
         }
-        let newTask = Task { [weak self, interval] in
-            var failures = 0
-            while !Task.isCancelled {
-                try? await Task.sleep(for: interval)
-                guard !Task.isCancelled, let self else { return }
-                do {
-                    try await self.sync()
-                    failures = 0
-                } catch {
-                    failures += 1
-                    if failures == 1 || failures.isMultiple(of: 100) {
-                        self.store.logger.warning(
-                            "rate-limit sync failed; deciding on the last budgets",
-                            metadata: ["error": "\(String(reflecting: error))", "failures": "\(failures)"])
-                    }
+    }
+
+    /// The background sync, as a ServiceLifecycle service: every interval until the service
+    /// group shuts down, then gives this node's budgets back (``stop()``).
+    package func run() async throws {
+        var failures = 0
+        while !Task.isCancelled, !Task.isShuttingDownGracefully {
+            // The interval between syncs; a shutdown ends it early.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: self.interval) }
+            guard !Task.isCancelled, !Task.isShuttingDownGracefully else { break }
+            do {
+                try await sync()
+                failures = 0
+            } catch {
+                failures += 1
+                if failures == 1 || failures.isMultiple(of: 100) {
+                    store.logger.warning(
+                        "rate-limit sync failed; deciding on the last budgets",
+                        metadata: ["error": "\(String(reflecting: error))", "failures": "\(failures)"])
                 }
             }
         }
-        task.withLock { $0 = newTask }
+        await stop()
     }
 
-    /// Stops syncing and gives this node's budgets back.
+    /// Gives this node's budgets back, and its heartbeat: the other nodes share its part
+    /// at their next sync.
     package func stop() async {
-        guard let running = task.withLock({ task in defer { task = nil }; return task }) else { return }
-        running.cancel()
-        await running.value
         try? await store.execute("DELETE FROM rate_limit_budgets WHERE node_id = \(nodeID)")
         try? await store.execute("DELETE FROM rate_limit_nodes WHERE node_id = \(nodeID)")
     }
@@ -331,14 +333,13 @@ package final class SharedRateLimiter: RateLimiter {
 }
 
 extension PostgresStore {
-    /// A rate limiter shared by every node on this database, syncing every `interval`.
-    /// It stops when the store closes.
+    /// A rate limiter shared by every node on this database, synced once. Its sync every
+    /// `interval` is its `run()`: a service for the caller's `ServiceGroup`.
     package func makeSharedRateLimiter(
         policy: RateLimitPolicy, clock: HireClock = .system, interval: Duration = .milliseconds(100)
     ) async -> SharedRateLimiter {
         let limiter = SharedRateLimiter(store: self, policy: policy, clock: clock, interval: interval)
-        await limiter.start()
-        children.withLock { $0.append({ await limiter.stop() }) }
+        await limiter.syncFirst()
         return limiter
     }
 }

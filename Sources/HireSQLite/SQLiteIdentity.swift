@@ -55,74 +55,50 @@ enum SQLiteIdentity {
         return users
     }
 
-    /// Gives the user every open_id and union_id of the tenant's apps and developers:
-    /// pinned where the data pins one, derived otherwise.
+    /// Gives the user every open_id and union_id of the tenant's apps and developers (``IdentityPlan``).
     static func materialize(
         _ db: Database, userRow: Int64, tenantKey: String, userID: String,
         openIDs: [String: String], unionIDs: [String: String]
     ) throws {
         try db.execute(sql: "DELETE FROM user_ids WHERE user_row = ?", arguments: [userRow])
         let apps = try Row.fetchAll(db, sql: "SELECT app_id, developer FROM apps WHERE tenant_key = ?", arguments: [tenantKey])
-        var open = openIDs.mapValues { ($0, true) }
-        var union = unionIDs.mapValues { ($0, true) }
-        for app in apps {
-            let appID: String = app[0]
-            let developer: String = app[1]
-            if open[appID] == nil {
-                open[appID] = (DerivedID.openID(tenantKey: tenantKey, appID: appID, userID: userID), false)
-            }
-            if union[developer] == nil {
-                union[developer] = (DerivedID.unionID(tenantKey: tenantKey, developer: developer, userID: userID), false)
-            }
-        }
-        for (type, ids) in [(UserIDType.openID, open), (.unionID, union)] {
-            for (namespace, (externalID, pinned)) in ids.sorted(by: { $0.key < $1.key }) {
-                try insert(db, tenantKey: tenantKey, type: type, namespace: namespace, externalID: externalID,
-                           userRow: userRow, userID: userID, pinned: pinned)
-            }
+            .map { TenantApp(appID: $0[0], developer: $0[1]) }
+        for id in IdentityPlan.ids(
+            ofUser: userID, row: userRow, tenantKey: tenantKey, openIDs: openIDs, unionIDs: unionIDs, apps: apps)
+        {
+            try insert(db, id, tenantKey: tenantKey)
         }
     }
 
     /// Gives every user of the tenant an ID for a new app (and its developer), unless pinned already.
-    static func materialize(_ db: Database, appID: String, developer: String, tenantKey: String) throws {
-        let users = try Row.fetchCursor(db, sql: """
+    static func materialize(_ db: Database, app: TenantApp, tenantKey: String) throws {
+        let users = try Row.fetchAll(db, sql: """
             SELECT u.id, u.user_id,
                 EXISTS (SELECT 1 FROM user_ids WHERE user_row = u.id AND id_type = 'open_id' AND namespace = ?),
                 EXISTS (SELECT 1 FROM user_ids WHERE user_row = u.id AND id_type = 'union_id' AND namespace = ?)
             FROM users u WHERE u.tenant_key = ?
-            """, arguments: [appID, developer, tenantKey])
-        var pending: [(Int64, String, Bool, Bool)] = []
-        while let row = try users.next() { pending.append((row[0], row[1], row[2], row[3])) }
-        for (userRow, userID, hasOpenID, hasUnionID) in pending {
-            if !hasOpenID {
-                try insert(db, tenantKey: tenantKey, type: .openID, namespace: appID,
-                           externalID: DerivedID.openID(tenantKey: tenantKey, appID: appID, userID: userID),
-                           userRow: userRow, userID: userID, pinned: false)
-            }
-            if !hasUnionID {
-                try insert(db, tenantKey: tenantKey, type: .unionID, namespace: developer,
-                           externalID: DerivedID.unionID(tenantKey: tenantKey, developer: developer, userID: userID),
-                           userRow: userRow, userID: userID, pinned: false)
+            """, arguments: [app.appID, app.developer, tenantKey])
+        for user in users {
+            for id in IdentityPlan.ids(
+                ofUser: user[1], row: user[0], tenantKey: tenantKey, forApp: app, hasOpenID: user[2], hasUnionID: user[3])
+            {
+                try insert(db, id, tenantKey: tenantKey)
             }
         }
     }
 
-    private static func insert(
-        _ db: Database, tenantKey: String, type: UserIDType, namespace: String, externalID: String,
-        userRow: Int64, userID: String, pinned: Bool
-    ) throws {
+    private static func insert(_ db: Database, _ id: PlannedUserID, tenantKey: String) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO user_ids (tenant_key, id_type, namespace, external_id, user_row, pinned)
             VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
             """)
-        try statement.execute(arguments: [tenantKey, type.rawValue, namespace, externalID, userRow, pinned])
+        try statement.execute(arguments: [tenantKey, id.type.rawValue, id.namespace, id.externalID, id.userRow, id.pinned])
         if db.changesCount == 0 {
             let owner = try String.fetchOne(db, sql: """
                 SELECT u.user_id FROM user_ids x JOIN users u ON u.id = x.user_row
                 WHERE x.tenant_key = ? AND x.id_type = ? AND x.namespace = ? AND x.external_id = ?
-                """, arguments: [tenantKey, type.rawValue, namespace, externalID]) ?? "?"
-            throw ImportConflict(
-                "the \(type.rawValue) \(JSONValue.quoted(externalID)) of \(JSONValue.quoted(userID)) for \(JSONValue.quoted(namespace)) is already the ID of user \(JSONValue.quoted(owner))")
+                """, arguments: [tenantKey, id.type.rawValue, id.namespace, id.externalID])
+            throw StoreRules.idTaken(id, owner: owner)
         }
     }
 }

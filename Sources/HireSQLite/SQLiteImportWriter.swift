@@ -5,7 +5,7 @@ import HireCore
 import HireStore
 
 /// Writes an import's entries inside the import's transaction.
-struct SQLiteImportWriter: ImportWriter {
+struct SQLiteImportWriter: SyncImportWriter {
     let db: Database
 
     mutating func markSeen(_ kind: EntityKind, tenantKey: String, id: String) throws -> Bool {
@@ -15,22 +15,11 @@ struct SQLiteImportWriter: ImportWriter {
     }
 
     mutating func exists(_ reference: EntityReference, tenantKey: String) throws -> Bool {
-        let sql: String
-        switch reference.kind {
-        case .tenant:
-            return try Bool.fetchOne(
-                try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM tenants WHERE tenant_key = ?)"),
-                arguments: [reference.id])!
-        case .app: sql = "SELECT EXISTS (SELECT 1 FROM apps WHERE tenant_key = ? AND app_id = ?)"
-        case .user: sql = "SELECT EXISTS (SELECT 1 FROM users WHERE tenant_key = ? AND user_id = ?)"
-        case .jobLevel: sql = "SELECT EXISTS (SELECT 1 FROM job_levels WHERE tenant_key = ? AND job_level_id = ?)"
-        case .talent: sql = "SELECT EXISTS (SELECT 1 FROM talents WHERE tenant_key = ? AND talent_id = ?)"
-        case .application:
-            sql = "SELECT EXISTS (SELECT 1 FROM applications WHERE tenant_key = ? AND application_id = ?)"
-        case .interview, .interviewRecord, .interviewer:
-            preconditionFailure("nothing refers to a \(reference.kind)")
-        }
-        return try Bool.fetchOne(try db.cachedStatement(sql: sql), arguments: [tenantKey, reference.id])!
+        let place = reference.storage(tenantKey: tenantKey)
+        let tenantFilter = place.tenantKey == nil ? "" : "tenant_key = ? AND "
+        let statement = try db.cachedStatement(
+            sql: "SELECT EXISTS (SELECT 1 FROM \(place.table) WHERE \(tenantFilter)\(place.idColumn) = ?)")
+        return try Bool.fetchOne(statement, arguments: StatementArguments(place.tenantKey.map { [$0] } ?? []) + [reference.id])!
     }
 
     mutating func write(_ entry: DataFileEntry, now: Int64) throws {
@@ -42,11 +31,10 @@ struct SQLiteImportWriter: ImportWriter {
                 arguments: [tenant, entity.name])
 
         case .app(let app):
-            let existing = try Row.fetchOne(
-                db, sql: "SELECT tenant_key, developer FROM apps WHERE app_id = ?", arguments: [app.appID])
-            if let owner: String = existing?[0], owner != tenant {
-                throw ImportConflict("app \(JSONValue.quoted(app.appID)) belongs to another tenant", at: entry.location / "app_id")
-            }
+            let stored = try Row.fetchOne(
+                db, sql: "SELECT tenant_key, developer FROM apps WHERE app_id = ?", arguments: [app.appID]
+            ).map { (tenantKey: $0[0] as String, developer: $0[1] as String) }
+            let needsIDs = try StoreRules.checkApp(app, tenantKey: tenant, stored: stored, at: entry.location)
             try db.execute(
                 sql: """
                     INSERT INTO apps (app_id, tenant_key, name, developer, secret_sha256, scopes) VALUES (?, ?, ?, ?, ?, ?)
@@ -55,8 +43,8 @@ struct SQLiteImportWriter: ImportWriter {
                     """,
                 arguments: [app.appID, tenant, app.name, app.developer, app.secretSHA256,
                             app.scopes.map(\.rawValue).joined(separator: " ")])
-            if existing == nil || (existing?[1] as String?) != app.developer {
-                try SQLiteIdentity.materialize(db, appID: app.appID, developer: app.developer, tenantKey: tenant)
+            if needsIDs {
+                try SQLiteIdentity.materialize(db, app: TenantApp(appID: app.appID, developer: app.developer), tenantKey: tenant)
             }
 
         case .user(let user):
@@ -65,8 +53,7 @@ struct SQLiteImportWriter: ImportWriter {
                     db, sql: "SELECT user_id FROM users WHERE tenant_key = ? AND people_admin_id = ? AND user_id <> ?",
                     arguments: [tenant, peopleAdminID, user.userID])
             {
-                throw ImportConflict(
-                    "is already the people_admin_id of user \(JSONValue.quoted(holder))", at: entry.location / "people_admin_id")
+                throw StoreRules.peopleAdminIDTaken(holder: holder, at: entry.location)
             }
             let row = try Int64.fetchOne(
                 db,

@@ -51,7 +51,7 @@ private struct SQLiteExporter {
                 SELECT id_type, namespace, external_id FROM user_ids WHERE user_row = ? AND pinned
                 """)
             while let row = try rows.next() {
-                var user = UserEntity(userID: row[1], name: try json(row[2]), peopleAdminID: row[3])
+                var user = UserEntity(userID: row[1], name: try StoreRules.storedJSON(row[2]), peopleAdminID: row[3])
                 for id in try Row.fetchAll(pinned, arguments: [row[0] as Int64]) {
                     if (id[0] as String) == UserIDType.openID.rawValue { user.openIDs[id[1]] = id[2] } else { user.unionIDs[id[1]] = id[2] }
                 }
@@ -62,7 +62,7 @@ private struct SQLiteExporter {
                 SELECT job_level_id, people_admin_job_level_id, name FROM job_levels WHERE tenant_key = ? ORDER BY job_level_id
                 """, arguments: [tenantKey])
             while let row = try rows.next() {
-                try body(.jobLevel(JobLevelEntity(jobLevelID: row[0], peopleAdminJobLevelID: row[1], name: try json(row[2]))))
+                try body(.jobLevel(JobLevelEntity(jobLevelID: row[0], peopleAdminJobLevelID: row[1], name: try StoreRules.storedJSON(row[2]))))
             }
         case .interviewer:
             let rows = try Row.fetchCursor(db, sql: """
@@ -110,9 +110,5 @@ private struct SQLiteExporter {
         case .tenant, .interviewRecord:
             break
         }
-    }
-
-    private func json(_ text: String?) throws -> JSONValue? {
-        try text.map { try JSONParser.parse($0) }
     }
 }

@@ -62,7 +62,7 @@ package final class SQLiteStore: HireStore {
     }
 
     package func purgeExpired(now: Int64) async throws {
-        let historyHorizon = now - (PageTokenSealer.lifetime + 300) * 1000
+        let historyHorizon = StoreRules.historyHorizon(now: now)
         try await pool.write { db in
             try db.execute(sql: "DELETE FROM access_tokens WHERE expires_at <= ?", arguments: [now])
             try db.execute(sql: "DELETE FROM interviewer_history WHERE superseded_at < ?", arguments: [historyHorizon])

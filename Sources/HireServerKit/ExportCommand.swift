@@ -24,16 +24,21 @@ struct ExportCommand: AsyncParsableCommand {
             throw ValidationError("--format must be json or jsonl")
         }
         let logger = try log.bootstrap()
-        let store = try await store.open(logger: logger)
+        let store = try store.open(logger: logger)
         do {
-            try await Self.export(from: store, tenants: tenants.isEmpty ? nil : tenants, format: format) { text in
-                FileHandle.standardOutput.write(Data(text.utf8))
+            try await store.whileRunning {
+                try await Self.export(from: store, tenants: tenants.isEmpty ? nil : tenants, format: format) { text in
+                    FileHandle.standardOutput.write(Data(text.utf8))
+                }
             }
             try await store.close()
         } catch let error as StoreError {
             try? await store.close()
             FileHandle.standardError.write(Data("export failed: \(error)\n".utf8))
             throw ExitCode.failure
+        } catch {
+            try? await store.close()
+            throw error
         }
     }
 

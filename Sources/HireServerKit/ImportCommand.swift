@@ -17,17 +17,22 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = try log.bootstrap()
-        let store = try await store.open(logger: logger)
-        for file in files {
-            do {
-                let summary = try await DataFileImport.importFile(file, into: store)
-                print("\(file): imported \(summary)")
-            } catch {
-                try? await store.close()
-                guard let problems = error as? DataFileError else { throw error }
-                FileHandle.standardError.write(Data("\(file): \(problems)\n".utf8))
-                throw ExitCode.failure
+        let store = try store.open(logger: logger)
+        do {
+            try await store.whileRunning {
+                for file in files {
+                    do {
+                        let summary = try await DataFileImport.importFile(file, into: store)
+                        print("\(file): imported \(summary)")
+                    } catch let problems as DataFileError {
+                        FileHandle.standardError.write(Data("\(file): \(problems)\n".utf8))
+                        throw ExitCode.failure
+                    }
+                }
             }
+        } catch {
+            try? await store.close()
+            throw error
         }
         try await store.close()
     }

@@ -5,6 +5,8 @@ import HireHTTP
 import HireStore
 import Hummingbird
 import Logging
+import ServiceLifecycle
+import UnixSignals
 
 /// `hire-server serve`: the HTTP server.
 struct ServeCommand: AsyncParsableCommand {
@@ -58,35 +60,14 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let store = try await store.open(logger: logger)
+        let store = try store.open(logger: logger)
+        // One ServiceGroup: the store's (PostgreSQL's pool) first, then the server, which
+        // readies the store once the pool runs. On SIGTERM the server stops first, the pool last.
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: store.services + [ServeService(store: store, configuration: configuration, logger: logger)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
-            let demoLoaded = try await prepare(store, configuration, logger: logger)
-            if configuration.admin != nil {
-                let baseline = try await Snapshots(store: store).save(
-                    name: SnapshotName.baseline, tenantKeys: nil, now: HireClock.system.now())
-                logger.info("recorded the snapshot baseline", metadata: ["bytes": "\(baseline.bytes)"])
-            }
-            let services = try await StoreFactory.makeServices(
-                store: store, rateLimit: configuration.rateLimit, admin: configuration.admin, logger: logger)
-            let limits = configuration.rateLimit?.description ?? "off"
-            let app = HireApplication.make(
-                services: services,
-                configuration: ApplicationConfiguration(
-                    address: .hostname(configuration.host, port: configuration.port), serverName: "hire-server"),
-                backgroundServices: [PurgeService(store: store, clock: services.clock, logger: logger)],
-                logger: logger,
-                onServerRunning: { channel in
-                    let base = "http://\(configuration.host):\(channel.localAddress?.port ?? configuration.port)"
-                    var text = demoLoaded ? Self.demoBanner(base: base) : ""
-                    if configuration.adminTokenGenerated, let token = configuration.adminToken {
-                        text += "Admin API (/_hire/, docs/admin-api.md):\n  admin_token: \(token)\n"
-                    } else if configuration.adminToken != nil {
-                        text += "Admin API on at \(base)/_hire/ (the token given by --admin-token / HIRE_ADMIN_TOKEN)\n"
-                    }
-                    text += "hire-server listening on \(base) (rate limit: \(limits))\n"
-                    FileHandle.standardOutput.write(Data(text.utf8))
-                })
-            try await app.runService()
+            try await group.run()
         } catch {
             try? await store.close()
             throw error
@@ -95,9 +76,50 @@ struct ServeCommand: AsyncParsableCommand {
         logger.info("stopped")
     }
 
+    /// Readies the store, loads the data, then serves until the group shuts down.
+    private struct ServeService: Service {
+        let store: any HireStore
+        let configuration: ServeConfiguration
+        let logger: Logger
+
+        func run() async throws {
+            try await store.prepare()
+            let demoLoaded = try await ServeCommand.prepare(store, configuration, logger: logger)
+            if configuration.admin != nil {
+                let baseline = try await Snapshots(store: store).save(
+                    name: SnapshotName.baseline, tenantKeys: nil, now: HireClock.system.now())
+                logger.info("recorded the snapshot baseline", metadata: ["bytes": "\(baseline.bytes)"])
+            }
+            let services = try await StoreFactory.makeServices(
+                store: store, rateLimit: configuration.rateLimit, admin: configuration.admin, logger: logger)
+            let limits = configuration.rateLimit?.description ?? "off"
+            let configuration = configuration
+            let app = HireApplication.make(
+                services: services,
+                configuration: ApplicationConfiguration(
+                    address: .hostname(configuration.host, port: configuration.port), serverName: "hire-server"),
+                backgroundServices: [PurgeService(store: store, clock: services.clock, logger: logger)],
+                logger: logger,
+                onServerRunning: { channel in
+                    let base = "http://\(configuration.host):\(channel.localAddress?.port ?? configuration.port)"
+                    var text = demoLoaded ? ServeCommand.demoBanner(base: base) : ""
+                    if configuration.adminTokenGenerated, let token = configuration.adminToken {
+                        text += "Admin API (/_hire/, docs/admin-api.md):\n  admin_token: \(token)\n"
+                    } else if configuration.adminToken != nil {
+                        text += "Admin API on at \(base)/_hire/ (the token given by --admin-token / HIRE_ADMIN_TOKEN)\n"
+                    }
+                    text += "hire-server listening on \(base) (rate limit: \(limits))\n"
+                    FileHandle.standardOutput.write(Data(text.utf8))
+                })
+            // The application's own ServiceGroup (the server, the purge, the rate limiter's sync,
+            // the admin API's settings sync) shuts down with this one.
+            try await app.run()
+        }
+    }
+
     /// Imports the data files, or the demo tenant into an empty store.
     /// - Returns: whether the demo tenant was loaded.
-    private func prepare(_ store: any HireStore, _ configuration: ServeConfiguration, logger: Logger) async throws -> Bool {
+    private static func prepare(_ store: any HireStore, _ configuration: ServeConfiguration, logger: Logger) async throws -> Bool {
         for file in configuration.dataFiles {
             do {
                 let summary = try await DataFileImport.importFile(file, into: store)

@@ -6,7 +6,8 @@ import Logging
 
 /// Opens the stores named by URL, and the services on them.
 package enum StoreFactory {
-    static func openPostgres(url: String, logger: Logger) async throws -> any HireStore {
+    /// A store on the database of a `postgres://` URL: it connects once its services run.
+    static func openPostgres(url: String, logger: Logger) throws -> any HireStore {
         let configuration: PostgresStoreConfiguration
         do {
             configuration = try PostgresStoreConfiguration(url: url)
@@ -15,22 +16,16 @@ package enum StoreFactory {
         }
         var storeLogger = logger
         storeLogger[metadataKey: "database"] = .string(configuration.redactedDescription)
-        return try await PostgresStore(configuration: configuration, logger: storeLogger)
+        return PostgresStore(configuration: configuration, logger: storeLogger)
     }
 
-    /// The services of `store`: on PostgreSQL, rate limits are shared by every node on the
-    /// database (``SharedRateLimiter``); elsewhere they are this process's.
+    /// The services of `store`, with the rate limiter the store provides: on PostgreSQL shared
+    /// by every node on the database (``SharedRateLimiter``), elsewhere this process's.
     package static func makeServices(
         store: any HireStore, clock: HireClock = .system, rateLimit: RateLimitPolicy?, admin: AdminSettings? = nil,
         logger: Logger = Logger(label: "hire-server")
     ) async throws -> HireServices {
-        try await HireServices.make(
-            store: store, clock: clock, rateLimit: rateLimit,
-            makeRateLimiter: { policy, clock in
-                guard let postgres = store as? PostgresStore else { return LocalRateLimiter(policy: policy) }
-                return await postgres.makeSharedRateLimiter(policy: policy, clock: clock)
-            },
-            admin: admin, logger: logger)
+        try await HireServices.make(store: store, clock: clock, rateLimit: rateLimit, admin: admin, logger: logger)
     }
 }
 

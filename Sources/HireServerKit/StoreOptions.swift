@@ -18,10 +18,10 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the store the options name, migrating it to the current schema.
-    func open(logger: Logger) async throws -> any HireStore {
+    func open(logger: Logger) throws -> any HireStore {
         let location = location
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            return try await StoreFactory.openPostgres(url: location, logger: logger)
+            return try StoreFactory.openPostgres(url: location, logger: logger)
         }
         if location == "memory" { return try SQLiteStore.inMemory() }
         return try SQLiteStore(path: location)

@@ -1,5 +1,6 @@
 import FeishuWire
 import HireCore
+import ServiceLifecycle
 
 /// Durable storage of tenants, apps, tokens and hiring data.
 ///
@@ -81,6 +82,20 @@ package protocol HireStore: Sendable {
     /// Where the admin API's clock, faults and rate-limit epoch live.
     var controls: any ControlStore { get }
 
+    // MARK: Lifecycle
+
+    /// What must run while the store is used (PostgreSQL's connection pool), in the caller's
+    /// `ServiceGroup` or around a one-shot use (``whileRunning(_:)``). Empty for SQLite.
+    var services: StoreServices { get }
+
+    /// Readies the store once its ``services`` run: waits for the database and migrates it.
+    /// Call it once, before any other operation.
+    func prepare() async throws
+
+    /// The rate limiter of a server on this store and the services it needs running beside
+    /// the server: this process's limiter, or on PostgreSQL one shared by every node.
+    func makeRateLimiter(policy: RateLimitPolicy, clock: HireClock) async -> StoreRateLimiter
+
     // MARK: Housekeeping
 
     /// The key page tokens are sealed with: created once, shared by every node.
@@ -91,6 +106,45 @@ package protocol HireStore: Sendable {
 
     /// Releases connections. The store is unusable afterwards.
     func close() async throws
+}
+
+/// Services a store or its rate limiter needs running (a type of its own, so that a backend
+/// without any needs no import of ServiceLifecycle).
+package typealias StoreServices = [any Service]
+
+/// A rate limiter and what must run for it (a sync with the other nodes).
+package struct StoreRateLimiter: Sendable {
+    package let limiter: any RateLimiter
+    package let services: StoreServices
+
+    package init(limiter: any RateLimiter, services: StoreServices = []) {
+        self.limiter = limiter
+        self.services = services
+    }
+}
+
+extension HireStore {
+    /// An embedded store (SQLite, a test double) needs nothing running.
+    package var services: StoreServices { [] }
+
+    /// An embedded store is ready once opened.
+    package func prepare() async throws {}
+
+    /// This process's limiter: one process serves an embedded store.
+    package func makeRateLimiter(policy: RateLimitPolicy, clock: HireClock) async -> StoreRateLimiter {
+        StoreRateLimiter(limiter: LocalRateLimiter(policy: policy))
+    }
+
+    /// Runs the store's ``services`` around `body`, readying the store first, and stops them
+    /// after: for one-shot uses (`hire-server import`, `export`). Does not close the store.
+    package func whileRunning<Result: Sendable>(_ body: () async throws -> Result) async throws -> Result {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for service in services { group.addTask { try await service.run() } }
+            defer { group.cancelAll() }
+            try await prepare()
+            return try await body()
+        }
+    }
 }
 
 /// An app as the token endpoint needs it.

@@ -46,7 +46,8 @@ package enum PostgresTestDatabase {
         try await administer("DROP SCHEMA IF EXISTS \(unescaped: name) CASCADE")
     }
 
-    /// A store on `schema`, or on a fresh schema dropped when the store closes.
+    /// A store on `schema`, or on a fresh schema dropped when the store closes, readied
+    /// (``run(_:)``).
     package static func makeStore(schema: String? = nil, acquireTimeout: Duration? = nil) async throws -> PostgresStore {
         let owned = schema == nil
         let name: String
@@ -57,7 +58,7 @@ package enum PostgresTestDatabase {
         if let acquireTimeout { configuration.acquireTimeout = acquireTimeout }
         let store: PostgresStore
         do {
-            store = try await PostgresStore(configuration: configuration, logger: logger)
+            store = try await run(PostgresStore(configuration: configuration, logger: logger))
         } catch {
             if owned { try? await dropSchema(name) }
             throw error
@@ -66,16 +67,31 @@ package enum PostgresTestDatabase {
         return store
     }
 
-    /// Runs one statement outside any test schema.
-    package static func administer(_ query: PostgresQuery) async throws {
-        let client = PostgresClient(configuration: try configuration().clientConfiguration, backgroundLogger: logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
-            // Let run() begin before the first lease (PostgresNIO warns of leases before it).
-            try await Task.sleep(for: .milliseconds(5))
-            _ = try await client.query(query, logger: logger).collect()
+    /// Runs the store's services in the background, readies the store, and stops them when the
+    /// store closes: a test holds a store across calls, where a server runs them in its group.
+    package static func run(_ store: PostgresStore) async throws -> PostgresStore {
+        let services = BackgroundServices(store.services, logger: logger)
+        do {
+            try await store.prepare()
+        } catch {
+            await services.stop()
+            throw error
         }
+        store.afterClose { await services.stop() }
+        return store
+    }
+
+    /// Runs one statement outside any test schema, on a connection of its own.
+    package static func administer(_ query: PostgresQuery) async throws {
+        let connection = try await PostgresConnection.connect(
+            configuration: try configuration().connectionConfiguration(), id: 0, logger: logger)
+        do {
+            _ = try await connection.query(query, logger: logger).collect()
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+        try await connection.close()
     }
 }
 

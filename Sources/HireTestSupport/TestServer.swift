@@ -29,12 +29,12 @@ package final class TestServer: Sendable {
     package let services: HireServices
     /// The directory holding the database; removed by ``stop()``.
     package let directory: URL
-    private let task: Task<Void, any Error>
+    private let running: BackgroundServices
     private let counter: RequestCounter
 
     private init(
         baseURL: String, port: Int, store: any HireStore, services: HireServices, directory: URL,
-        task: Task<Void, any Error>, counter: RequestCounter
+        running: BackgroundServices, counter: RequestCounter
     ) {
         self.baseURL = baseURL
         self.port = port
@@ -42,7 +42,7 @@ package final class TestServer: Sendable {
         self.services = services
         self.adminToken = services.adminToken
         self.directory = directory
-        self.task = task
+        self.running = running
         self.counter = counter
     }
 
@@ -90,21 +90,20 @@ package final class TestServer: Sendable {
                 continuation.finish()
             },
             logger: logger)
-        let task = Task { try await app.run() }
+        let running = BackgroundServices([app], logger: logger)
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next(), port > 0 else {
-            task.cancel()
+            await running.stop()
             throw TestServerError.didNotStart
         }
         return TestServer(
             baseURL: "http://127.0.0.1:\(port)", port: port, store: store, services: services, directory: directory,
-            task: task, counter: counter)
+            running: running, counter: counter)
     }
 
     /// Stops the server, closes the store and removes its files.
     package func stop() async {
-        task.cancel()
-        _ = await task.result
+        await running.stop()
         try? await store.close()
         try? FileManager.default.removeItem(at: directory)
     }

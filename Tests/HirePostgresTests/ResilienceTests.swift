@@ -10,7 +10,8 @@ import Testing
 struct ResilienceTests {
     /// A server on a store of `configuration`, serving a small tenant, and a token of its app.
     func serve(_ configuration: PostgresStoreConfiguration) async throws -> (TestServer, Node, String) {
-        let store = try await PostgresStore(configuration: configuration, logger: PostgresTestDatabase.logger)
+        let store = try await PostgresTestDatabase.run(
+            PostgresStore(configuration: configuration, logger: PostgresTestDatabase.logger))
         let server = try await TestServer.start(
             demo: false, data: [ClusterData.document(users: 5, interviewers: 5)], store: store)
         let node = Node(server: server)

@@ -90,6 +90,7 @@ struct SharedRateLimitTests {
         print("three nodes: \(shares)")
         #expect(shares.sorted() == [16, 17, 17])
         // The third stops cleanly; in the next second the two left share the whole limit.
+        await nodes[2].1.stop()
         try await nodes[2].0.close()
         clock.advance(seconds: 1)
         try await syncAll([nodes[0].1, nodes[1].1])
