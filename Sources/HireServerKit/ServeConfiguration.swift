@@ -1,3 +1,4 @@
+import FeishuWire
 import HireCore
 import HireHTTP
 

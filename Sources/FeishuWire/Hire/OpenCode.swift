@@ -4,8 +4,8 @@
 /// a client does not fail when the platform adds a value.
 public protocol OpenCode: RawRepresentable<Int>, Hashable, Sendable, Codable, CustomStringConvertible {
     init(rawValue: Int)
-    /// A short English meaning of the value, `nil` if unknown.
-    var meaning: String? { get }
+    /// A short English meaning of each value this package names.
+    static var meanings: [Int: String] { get }
 }
 
 extension OpenCode {
@@ -17,6 +17,9 @@ extension OpenCode {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
     }
+
+    /// A short English meaning of the value, `nil` if unknown.
+    public var meaning: String? { Self.meanings[rawValue] }
 
     public var description: String {
         meaning.map { "\(rawValue) (\($0))" } ?? String(rawValue)
@@ -36,13 +39,7 @@ public struct VerifyStatus: OpenCode {
     /// The values the API accepts.
     public static let known: [VerifyStatus] = [.unverified, .verified]
 
-    public var meaning: String? {
-        switch rawValue {
-        case 1: "not verified"
-        case 2: "verified"
-        default: nil
-        }
-    }
+    public static let meanings = [1: "not verified", 2: "verified"]
 }
 
 /// An interview's or a record's conclusion (`conclusion`, `interview_round_summary`).
@@ -56,16 +53,7 @@ public struct InterviewConclusion: OpenCode {
     public static let notSubmitted = InterviewConclusion(rawValue: 4)
     public static let absent = InterviewConclusion(rawValue: 5)
 
-    public var meaning: String? {
-        switch rawValue {
-        case 1: "pass"
-        case 2: "fail"
-        case 3: "not started"
-        case 4: "not submitted"
-        case 5: "absent"
-        default: nil
-        }
-    }
+    public static let meanings = [1: "pass", 2: "fail", 3: "not started", 4: "not submitted", 5: "absent"]
 }
 
 /// Whether an interview record's feedback was submitted (`commit_status`).
@@ -76,11 +64,5 @@ public struct CommitStatus: OpenCode {
     public static let submitted = CommitStatus(rawValue: 1)
     public static let notSubmitted = CommitStatus(rawValue: 2)
 
-    public var meaning: String? {
-        switch rawValue {
-        case 1: "submitted"
-        case 2: "not submitted"
-        default: nil
-        }
-    }
+    public static let meanings = [1: "submitted", 2: "not submitted"]
 }

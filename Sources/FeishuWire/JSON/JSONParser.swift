@@ -49,16 +49,9 @@ package struct JSONParser {
     }
 
     private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
-        try enterContainer()
-        index += 1
         var members: [JSONObject.Member] = []
         var seen = Set<String>()
-        skipWhitespace()
-        if peek(UInt8(ascii: "}")) {
-            index += 1
-            depth -= 1
-            return .object(JSONObject(members))
-        }
+        if try enterContainer(closing: UInt8(ascii: "}")) { return .object(JSONObject(members)) }
         while true {
             skipWhitespace()
             guard peek(UInt8(ascii: "\"")) else { throw error("expected a member name in double quotes") }
@@ -73,46 +66,45 @@ package struct JSONParser {
             index += 1
             skipWhitespace()
             members.append(.init(key, try parseValue()))
-            skipWhitespace()
-            if peek(UInt8(ascii: ",")) {
-                index += 1
-                continue
-            }
-            guard peek(UInt8(ascii: "}")) else { throw error("expected ',' or '}' in an object") }
-            index += 1
-            depth -= 1
-            return .object(JSONObject(members))
+            if try leaveContainer(closing: UInt8(ascii: "}"), in: "an object") { return .object(JSONObject(members)) }
         }
     }
 
     private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
-        try enterContainer()
-        index += 1
         var elements: [JSONValue] = []
-        skipWhitespace()
-        if peek(UInt8(ascii: "]")) {
-            index += 1
-            depth -= 1
-            return .array(elements)
-        }
+        if try enterContainer(closing: UInt8(ascii: "]")) { return .array(elements) }
         while true {
             skipWhitespace()
             elements.append(try parseValue())
-            skipWhitespace()
-            if peek(UInt8(ascii: ",")) {
-                index += 1
-                continue
-            }
-            guard peek(UInt8(ascii: "]")) else { throw error("expected ',' or ']' in an array") }
-            index += 1
-            depth -= 1
-            return .array(elements)
+            if try leaveContainer(closing: UInt8(ascii: "]"), in: "an array") { return .array(elements) }
         }
     }
 
-    private mutating func enterContainer() throws(JSONSyntaxError) {
+    /// Steps over an opening bracket; `true` if the container is empty (and closed).
+    private mutating func enterContainer(closing: UInt8) throws(JSONSyntaxError) -> Bool {
         depth += 1
         guard depth <= Self.maximumDepth else { throw error("nested deeper than \(Self.maximumDepth) levels") }
+        index += 1
+        skipWhitespace()
+        guard peek(closing) else { return false }
+        index += 1
+        depth -= 1
+        return true
+    }
+
+    /// After an element: steps over a comma (`false`, more follow) or the closing bracket (`true`).
+    private mutating func leaveContainer(closing: UInt8, in container: String) throws(JSONSyntaxError) -> Bool {
+        skipWhitespace()
+        if peek(UInt8(ascii: ",")) {
+            index += 1
+            return false
+        }
+        guard peek(closing) else {
+            throw error("expected ',' or '\(Character(Unicode.Scalar(closing)))' in \(container)")
+        }
+        index += 1
+        depth -= 1
+        return true
     }
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {

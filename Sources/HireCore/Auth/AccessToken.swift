@@ -1,4 +1,5 @@
 import Crypto
+import FeishuWire
 
 /// Tenant access tokens: minting, hashing, and the lifetime rules.
 ///

@@ -1,4 +1,5 @@
 import Crypto
+import FeishuWire
 
 /// How app secrets are kept: only their SHA-256, compared in constant time.
 ///

@@ -1,4 +1,5 @@
 import Crypto
+import FeishuWire
 
 /// The open_ids and union_ids a data file does not pin: derived from the IDs
 /// that name the user, so they are the same after a restart, an export and a

@@ -1,3 +1,4 @@
+import FeishuWire
 import Foundation
 import HireCore
 import HireStore

@@ -8,9 +8,7 @@ struct InterviewController {
     let services: HireServices
 
     func addRoutes(to router: Router<HireRequestContext>) {
-        router.group()
-            .add(middleware: EndpointGate(endpoint: .interviewsByTalent, services: services))
-            .get(RouterPath(Endpoint.interviewsByTalent.path), use: byTalent)
+        router.add(.interviewsByTalent, services: services, use: byTalent)
     }
 
     @Sendable func byTalent(_ request: Request, context: HireRequestContext) async throws -> Response {

@@ -8,12 +8,8 @@ struct InterviewerController {
     let services: HireServices
 
     func addRoutes(to router: Router<HireRequestContext>) {
-        router.group()
-            .add(middleware: EndpointGate(endpoint: .patchInterviewer, services: services))
-            .patch(RouterPath(Endpoint.patchInterviewer.path), use: patch)
-        router.group()
-            .add(middleware: EndpointGate(endpoint: .listInterviewers, services: services))
-            .get(RouterPath(Endpoint.listInterviewers.path), use: list)
+        router.add(.patchInterviewer, services: services, use: patch)
+        router.add(.listInterviewers, services: services, use: list)
     }
 
     @Sendable func patch(_ request: Request, context: HireRequestContext) async throws -> Response {

@@ -48,3 +48,15 @@ struct EndpointGate: RouterMiddleware {
         return try await next(request, context)
     }
 }
+
+extension Router<HireRequestContext> {
+    /// Serves `endpoint` (its method and path) with `handler`, behind its ``EndpointGate``.
+    func add(
+        _ endpoint: Endpoint, services: HireServices,
+        use handler: @escaping @Sendable (Request, HireRequestContext) async throws -> Response
+    ) {
+        group()
+            .add(middleware: EndpointGate(endpoint: endpoint, services: services))
+            .on(RouterPath(endpoint.path), method: HTTPRequest.Method(endpoint.method)!, use: handler)
+    }
+}
