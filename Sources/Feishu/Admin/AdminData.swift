@@ -21,7 +21,7 @@ public struct AdminData: Sendable {
     public func `import`(_ file: Data, format: HireAdmin.DataFormat = .json) async throws -> [String: Int] {
         try await admin.call(
             FeishuRequest<AdminWire.Imported>(endpoint: .Admin.importData), body: file, contentType: format.contentType
-        ).imported ?? [:]
+        ).imported
     }
 
     /// Exports tenants as a data file (`GET /_hire/data`): the same bytes as `hire-server export`.

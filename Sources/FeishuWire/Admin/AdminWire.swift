@@ -27,20 +27,39 @@ public enum AdminWire {
         public init() {}
     }
 
-    /// The `data` of `POST /_hire/data`: `{"imported": {"tenant": 1, "app": 1, …}}`.
+    /// The `data` of `POST /_hire/data`: `{"imported": {"tenant": 1, "app": 1, …}}`, the
+    /// kinds in the order the server gives them.
     package struct Imported: Codable, Sendable, Hashable {
-        /// How many entities of each kind were imported, by the data file's kind names.
-        package var imported: [String: Int]?
+        /// How many entities of each kind were imported, by the data file's kind names, in order.
+        package var counts: [(kind: String, count: Int)] {
+            get { zip(kinds, numbers).map { ($0, $1) } }
+            set {
+                kinds = newValue.map(\.kind)
+                numbers = newValue.map(\.count)
+            }
+        }
+        private var kinds: [String] = []
+        private var numbers: [Int] = []
 
-        package init(imported: [String: Int]) { self.imported = imported }
+        /// The counts by kind.
+        package var imported: [String: Int] { Dictionary(counts.map { ($0.kind, $0.count) }, uniquingKeysWith: +) }
+
+        package init(counts: [(kind: String, count: Int)]) { self.counts = counts }
+
+        package init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            guard container.contains(.imported) else { return }
+            let members = try container.nestedContainer(keyedBy: AnyKey.self, forKey: .imported)
+            counts = try members.allKeys.map { ($0.stringValue, try members.decode(Int.self, forKey: $0)) }
+        }
 
         package func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            var counts = container.nestedContainer(keyedBy: AnyKey.self, forKey: .imported)
-            for (kind, count) in (imported ?? [:]).sorted(by: { $0.key < $1.key }) {
-                try counts.encode(count, forKey: AnyKey(kind))
-            }
+            var members = container.nestedContainer(keyedBy: AnyKey.self, forKey: .imported)
+            for (kind, count) in counts { try members.encode(count, forKey: AnyKey(kind)) }
         }
+
+        enum CodingKeys: String, CodingKey { case imported }
     }
 
     /// A key of a JSON object whose members are data, not fields.

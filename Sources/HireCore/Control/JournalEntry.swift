@@ -1,55 +1,22 @@
 import FeishuWire
 
-/// One request as the server received and answered it, for the admin API's journal.
-package struct JournalEntry: Sendable, Hashable {
-    /// Per node, from 1, never reused.
-    package var seq: Int64 = 0
-    package var node: String
-    package var timeMS: Int64
-    package var method: String
-    package var path: String
-    package var query: String
-    package var operation: String?
-    package var appID: String?
-    package var tenantKey: String?
-    package var httpStatus: Int
-    package var code: Int
-    package var logID: String
-    package var durationMS: Double
-    /// A write's body (secrets redacted), at most ``maximumBody`` bytes.
-    package var body: String?
-    package var bodyTruncated: Bool
-    package var faultID: String?
+/// One request as the server received and answered it, for the admin API's journal: the
+/// admin API's own wire type, which `GET /_hire/requests` answers as it is.
+package typealias JournalEntry = AdminWire.JournalEntry
 
+extension AdminWire.JournalEntry {
     /// The most of a body kept: 64 KiB.
     package static let maximumBody = 64 << 10
 
+    /// An entry for the journal to number (``RequestJournal/append(_:)``), its duration kept
+    /// to the microsecond.
     package init(
         node: String, timeMS: Int64, method: String, path: String, query: String, operation: String?, appID: String?,
         tenantKey: String?, httpStatus: Int, code: Int, logID: String, durationMS: Double, body: String?,
         bodyTruncated: Bool, faultID: String?
     ) {
-        self.node = node
-        self.timeMS = timeMS
-        self.method = method
-        self.path = path
-        self.query = query
-        self.operation = operation
-        self.appID = appID
-        self.tenantKey = tenantKey
-        self.httpStatus = httpStatus
-        self.code = code
-        self.logID = logID
-        self.durationMS = durationMS
-        self.body = body
-        self.bodyTruncated = bodyTruncated
-        self.faultID = faultID
-    }
-
-    /// The admin API's view of the entry, its duration to the microsecond.
-    package var wire: AdminWire.JournalEntry {
-        AdminWire.JournalEntry(
-            seq: seq, node: node, timeMS: timeMS, method: method, path: path, query: query, operation: operation,
+        self.init(
+            seq: 0, node: node, timeMS: timeMS, method: method, path: path, query: query, operation: operation,
             appID: appID, tenantKey: tenantKey, httpStatus: httpStatus, code: APICode(code), logID: logID,
             durationMS: (durationMS * 1000).rounded() / 1000, body: body, bodyTruncated: bodyTruncated,
             faultID: faultID)
@@ -97,6 +64,6 @@ package struct JournalFilter: Sendable, Hashable {
             && (operation == nil || entry.operation == operation)
             && (appID == nil || entry.appID == appID)
             && (tenantKey == nil || entry.tenantKey == tenantKey)
-            && (code == nil || entry.code == code)
+            && (code == nil || entry.code.rawValue == code)
     }
 }

@@ -1,3 +1,4 @@
+import FeishuWire
 import Synchronization
 
 /// The newest requests a node received: a ring of at most `capacity` entries.

@@ -26,8 +26,8 @@ struct DataAdminController {
             do {
                 source = try Self.source(bytes, contentType: request.headers[.contentType])
                 let summary = try await admin.store.importEntries(source, now: admin.services.clock.now())
-                return try admin.ok(
-                    AdminWire.Imported(imported: Dictionary(uniqueKeysWithValues: summary.counts.map { ($0.key.rawValue, $0.value) })))
+                let counts = EntityKind.allCases.compactMap { kind in summary.counts[kind].map { (kind.rawValue, $0) } }
+                return try admin.ok(AdminWire.Imported(counts: counts))
             } catch let error as DataFileError {
                 throw Self.invalid(error)
             }

@@ -12,7 +12,7 @@ struct JournalAdminController {
             let items = request.queryItems
             let limit = try Self.integer(items, "limit", in: 1...10_000) ?? 1_000
             let entries = journal.entries(try Self.filter(items), limit: Int(limit))
-            return try admin.ok(AdminWire.Items(items: entries.map(\.wire)))
+            return try admin.ok(AdminWire.Items(items: entries))
         }
         group.on(AdminRoutes.countRequests) { request, _ in
             try admin.ok(AdminWire.Count(count: try journal().count(try Self.filter(request.queryItems))))
