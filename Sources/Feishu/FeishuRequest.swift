@@ -1,3 +1,4 @@
+import FeishuWire
 import Foundation
 
 /// One call of the API, ready to send with ``FeishuClient/send(_:)``: the endpoint,
@@ -92,36 +93,5 @@ public struct QueryParameter: Sendable, Hashable {
     public init(_ name: String, _ value: String) {
         self.name = name
         self.value = value
-    }
-}
-
-/// Percent-encoding of path segments and query components: everything but the
-/// unreserved characters of RFC 3986 is encoded, byte by byte of its UTF-8.
-enum PercentEncoding {
-    static func encode(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            if isUnreserved(byte) {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                result += "%" + hex(byte >> 4) + hex(byte & 0x0F)
-            }
-        }
-        return result
-    }
-
-    private static func isUnreserved(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-            UInt8(ascii: "~"):
-            true
-        default: false
-        }
-    }
-
-    private static func hex(_ nibble: UInt8) -> String {
-        String(UnicodeScalar(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10))
     }
 }

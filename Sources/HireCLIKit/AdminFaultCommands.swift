@@ -23,14 +23,7 @@ struct AdminFaultAddCommand: AsyncParsableCommand {
             \(Endpoint.all.map(\.name).joined(separator: ", ")).
             """)
 
-    @Option(help: "Only this operation (default: every one).")
-    var operation: String?
-
-    @Option(name: .customLong("app-id"), help: "Only requests of this app.")
-    var appID: String?
-
-    @Option(name: .customLong("tenant-key"), help: "Only requests of this tenant.")
-    var tenantKey: String?
+    @OptionGroup var match: RequestMatchOptions
 
     @Option(help: "Answer with this code, e.g. 99991400, 1002001, 99991663.")
     var code: Int?
@@ -58,7 +51,8 @@ struct AdminFaultAddCommand: AsyncParsableCommand {
 
     func run() async throws {
         let spec = FaultSpec(
-            operation: operation, appID: appID, tenantKey: tenantKey, code: code.map(APICode.init(rawValue:)),
+            operation: match.operation, appID: match.appID, tenantKey: match.tenantKey,
+            code: code.map(APICode.init(rawValue:)),
             httpStatus: httpStatus, msg: msg, times: times, probability: probability, delayMS: delayMS,
             drop: drop ? true : nil)
         try await admin.send(.addFault(spec), printing: output) { HumanFormat.faultTable($0.map { [$0] } ?? []) }

@@ -11,9 +11,9 @@ struct AdminRequestsCommand: AsyncParsableCommand {
         defaultSubcommand: AdminRequestsListCommand.self)
 }
 
-/// The journal's filters: `--operation`, `--app-id`, `--tenant-key`, `--code`.
-struct RequestFilterOptions: ParsableArguments {
-    @Option(help: "Only this operation, e.g. hire.v1.interviewer.patch.")
+/// Which requests: `--operation`, `--app-id`, `--tenant-key`, of the journal's filters and of a fault.
+struct RequestMatchOptions: ParsableArguments {
+    @Option(help: "Only this operation, e.g. hire.v1.interviewer.patch (default: every one).")
     var operation: String?
 
     @Option(name: .customLong("app-id"), help: "Only requests of this app.")
@@ -21,12 +21,19 @@ struct RequestFilterOptions: ParsableArguments {
 
     @Option(name: .customLong("tenant-key"), help: "Only requests of this tenant.")
     var tenantKey: String?
+}
+
+/// The journal's filters: `--operation`, `--app-id`, `--tenant-key`, `--code`.
+struct RequestFilterOptions: ParsableArguments {
+    @OptionGroup var match: RequestMatchOptions
 
     @Option(help: "Only requests answered with this code, e.g. 0 or 99991663.")
     var code: Int?
 
     var filter: RequestFilter {
-        RequestFilter(operation: operation, appID: appID, tenantKey: tenantKey, code: code.map(APICode.init(rawValue:)))
+        RequestFilter(
+            operation: match.operation, appID: match.appID, tenantKey: match.tenantKey,
+            code: code.map(APICode.init(rawValue:)))
     }
 }
 

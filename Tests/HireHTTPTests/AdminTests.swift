@@ -125,6 +125,36 @@ struct AdminTests {
         }
     }
 
+    @Test("answers are written from the wire types: the documented members in order, nulls included, read back by the SDK's types")
+    func answersAreTheWireTypes() async throws {
+        try await withAdmin { client, _ in
+            let reply = try await client.send(
+                .post, "/_hire/faults", token: Self.adminToken, body: #"{"operation":"hire.v1.interviewer.list","code":99991400}"#)
+            let data = try #require(reply.data)
+            #expect(data.keys == [
+                "id", "operation", "app_id", "tenant_key", "code", "http_status", "msg", "times", "times_left",
+                "probability", "delay_ms", "drop", "fired", "created_ms",
+            ])
+            #expect(reply.text.contains(#""app_id":null,"tenant_key":null,"code":99991400,"http_status":429"#))
+            #expect(reply.text.contains(#""probability":1.0,"delay_ms":0,"drop":false,"fired":0"#))
+            let envelope = try JSONDecoder().decode(Envelope<AdminWire.Fault>.self, from: Data(reply.text.utf8))
+            #expect(envelope.data.operation == "hire.v1.interviewer.list" && envelope.data.code == .rateLimited)
+            #expect(envelope.data.httpStatus == 429 && envelope.data.timesLeft == 1 && envelope.data.appID == nil)
+
+            let clock = try await client.send(.get, "/_hire/clock", token: Self.adminToken)
+            #expect(clock.data?.keys == ["now_ms", "offset_ms"])
+            let snapshots = try await client.send(.get, "/_hire/snapshots", token: Self.adminToken)
+            let listed = try JSONDecoder().decode(Envelope<AdminWire.Items<AdminWire.Snapshot>>.self, from: Data(snapshots.text.utf8))
+            #expect(listed.data.items?.map(\.name) == ["baseline"])
+            #expect(snapshots.text.contains(#"{"items":[{"name":"baseline","tenants":["#))
+        }
+    }
+
+    private struct Envelope<T: Decodable>: Decodable {
+        var code: Int
+        var data: T
+    }
+
     @Test func aFaultNarrowedToOneAppLeavesTheOthers() async throws {
         try await withAdmin { client, _ in
             let acme = try await client.token()
