@@ -17,9 +17,7 @@ extension PostgresStore {
             ).decode(String.self) {
                 known.append(key)
             }
-            let keys = tenantKeys.map { $0.sorted() } ?? known
-            if let missing = keys.first(where: { !known.contains($0) }) { throw StoreError.unknownTenant(missing) }
-            for (index, key) in keys.enumerated() {
+            for (index, key) in try StoreRules.exportedTenants(tenantKeys, stored: known).enumerated() {
                 var export = TenantExport(tenantKey: key, tenantIndex: index, sink: sink)
                 try await PostgresExporter(connection: connection, logger: logger, tenantKey: key).run(&export)
             }

@@ -9,9 +9,7 @@ extension SQLiteStore {
     ) async throws {
         try await pool.read { db in
             let known = try String.fetchAll(db, sql: "SELECT tenant_key FROM tenants ORDER BY tenant_key")
-            let keys = tenantKeys.map { $0.sorted() } ?? known
-            if let missing = keys.first(where: { !known.contains($0) }) { throw StoreError.unknownTenant(missing) }
-            for (index, key) in keys.enumerated() {
+            for (index, key) in try StoreRules.exportedTenants(tenantKeys, stored: known).enumerated() {
                 var export = TenantExport(tenantKey: key, tenantIndex: index, sink: sink)
                 try SQLiteExporter(db: db, tenantKey: key).run(&export)
             }

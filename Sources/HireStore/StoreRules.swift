@@ -8,6 +8,15 @@ package enum StoreRules {
     /// page tokens live ``PageTokenSealer/lifetime`` seconds, plus five minutes of clock skew.
     package static func historyHorizon(now: Int64) -> Int64 { now - (PageTokenSealer.lifetime + 300) * 1000 }
 
+    /// The tenants an export writes, in order: the requested ones (all stored ones for `nil`) by key.
+    /// - Parameter stored: every stored tenant key, sorted.
+    /// - Throws: ``StoreError/unknownTenant(_:)`` for a requested tenant the store does not have.
+    package static func exportedTenants(_ requested: [String]?, stored: [String]) throws -> [String] {
+        let keys = requested.map { $0.sorted() } ?? stored
+        if let missing = keys.first(where: { !stored.contains($0) }) { throw StoreError.unknownTenant(missing) }
+        return keys
+    }
+
     /// A name column's value: names are stored as the JSON text of their value.
     package static func storedJSON(_ text: String?) throws -> JSONValue? {
         try text.map { try JSONParser.parse($0) }
