@@ -23,11 +23,10 @@ struct AdminClockShowCommand: AsyncParsableCommand {
         commandName: "show", abstract: "Show the server's time and its offset from real time.",
         discussion: "GET /_hire/clock.")
 
-    @OptionGroup var admin: AdminOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var call: AdminCallOptions
 
     func run() async throws {
-        try await admin.clock(.getClock(), printing: output)
+        try await call.clock(.getClock())
     }
 }
 
@@ -44,11 +43,10 @@ struct AdminClockAdvanceCommand: AsyncParsableCommand {
     @Argument(help: "How far: 2h, 90m, 30s, 1500ms, 1h30m; negative moves back.")
     var duration: DurationArgument
 
-    @OptionGroup var admin: AdminOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var call: AdminCallOptions
 
     func run() async throws {
-        try await admin.clock(.advanceClock(byMilliseconds: duration.milliseconds), printing: output)
+        try await call.clock(.advanceClock(byMilliseconds: duration.milliseconds))
     }
 }
 
@@ -65,11 +63,10 @@ struct AdminClockSetCommand: AsyncParsableCommand {
     @Argument(help: "The time to set: milliseconds since 1970 or ISO-8601.")
     var time: InstantArgument
 
-    @OptionGroup var admin: AdminOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var call: AdminCallOptions
 
     func run() async throws {
-        try await admin.clock(.setClock(nowMS: time.milliseconds), printing: output)
+        try await call.clock(.setClock(nowMS: time.milliseconds))
     }
 }
 
@@ -78,18 +75,17 @@ struct AdminClockResetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reset", abstract: "Return the server's clock to real time.", discussion: "DELETE /_hire/clock.")
 
-    @OptionGroup var admin: AdminOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var call: AdminCallOptions
 
     func run() async throws {
-        try await admin.clock(.resetClock(), printing: output)
+        try await call.clock(.resetClock())
     }
 }
 
-extension AdminOptions {
+extension AdminCallOptions {
     /// Sends a clock call and prints the clock it answers.
-    func clock(_ request: FeishuRequest<ClockState>, printing output: OutputOptions) async throws {
+    func clock(_ request: FeishuRequest<ClockState>) async throws {
         let format = HumanFormat(timeZone: CLIContext.current.timeZone)
-        try await send(request, printing: output) { $0.map(format.clock) ?? "" }
+        try await send(request) { $0.map(format.clock) ?? "" }
     }
 }

@@ -31,11 +31,10 @@ struct AdminResetCommand: AsyncParsableCommand {
     @Option(name: .customLong("tenant"), help: "Restore this tenant only.")
     var tenantKey: String?
 
-    @OptionGroup var admin: AdminOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var call: AdminCallOptions
 
     func run() async throws {
-        try await admin.send(.adminReset(tenantKey: tenantKey), printing: output) { $0.map(HumanFormat.restored) ?? "" }
+        try await call.send(.adminReset(tenantKey: tenantKey)) { $0.map(HumanFormat.restored) ?? "" }
     }
 }
 
@@ -61,12 +60,11 @@ struct AdminSnapshotSaveCommand: AsyncParsableCommand {
     var name: String
 
     @OptionGroup var tenants: TenantOptions
-    @OptionGroup var admin: AdminOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var call: AdminCallOptions
 
     func run() async throws {
         let format = HumanFormat(timeZone: CLIContext.current.timeZone)
-        try await admin.send(.saveSnapshot(name: name, tenantKeys: tenants.tenantKeys), printing: output) {
+        try await call.send(.saveSnapshot(name: name, tenantKeys: tenants.tenantKeys)) {
             format.snapshotTable($0.map { [$0.snapshot] } ?? [])
         }
     }
@@ -85,11 +83,10 @@ struct AdminSnapshotRestoreCommand: AsyncParsableCommand {
     @Argument(help: "The snapshot's name.")
     var name: String
 
-    @OptionGroup var admin: AdminOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var call: AdminCallOptions
 
     func run() async throws {
-        try await admin.send(.restoreSnapshot(name: name), printing: output) { $0.map(HumanFormat.restored) ?? "" }
+        try await call.send(.restoreSnapshot(name: name)) { $0.map(HumanFormat.restored) ?? "" }
     }
 }
 
@@ -98,12 +95,11 @@ struct AdminSnapshotListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List the snapshots, by name.", discussion: "GET /_hire/snapshots.")
 
-    @OptionGroup var admin: AdminOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var call: AdminCallOptions
 
     func run() async throws {
         let format = HumanFormat(timeZone: CLIContext.current.timeZone)
-        try await admin.send(.listSnapshots(), printing: output) { format.snapshotTable($0?.items ?? []) }
+        try await call.send(.listSnapshots()) { format.snapshotTable($0?.items ?? []) }
     }
 }
 

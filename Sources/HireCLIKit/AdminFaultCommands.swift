@@ -46,8 +46,7 @@ struct AdminFaultAddCommand: AsyncParsableCommand {
     @Flag(help: "Close the connection without an answer (after --delay-ms).")
     var drop = false
 
-    @OptionGroup var admin: AdminOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var call: AdminCallOptions
 
     func run() async throws {
         let spec = FaultSpec(
@@ -55,7 +54,7 @@ struct AdminFaultAddCommand: AsyncParsableCommand {
             code: code.map(APICode.init(rawValue:)),
             httpStatus: httpStatus, msg: msg, times: times, probability: probability, delayMS: delayMS,
             drop: drop ? true : nil)
-        try await admin.send(.addFault(spec), printing: output) { HumanFormat.faultTable($0.map { [$0] } ?? []) }
+        try await call.send(.addFault(spec)) { HumanFormat.faultTable($0.map { [$0] } ?? []) }
     }
 }
 
@@ -64,11 +63,10 @@ struct AdminFaultListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List the faults in force, oldest first.", discussion: "GET /_hire/faults.")
 
-    @OptionGroup var admin: AdminOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var call: AdminCallOptions
 
     func run() async throws {
-        try await admin.send(.listFaults(), printing: output) { HumanFormat.faultTable($0?.items ?? []) }
+        try await call.send(.listFaults()) { HumanFormat.faultTable($0?.items ?? []) }
     }
 }
 
@@ -93,10 +91,9 @@ struct AdminFaultClearCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clear", abstract: "Remove every fault.", discussion: "DELETE /_hire/faults.")
 
-    @OptionGroup var admin: AdminOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var call: AdminCallOptions
 
     func run() async throws {
-        try await admin.remove(.clearFaults(), printing: output, one: "fault", many: "faults")
+        try await call.remove(.clearFaults(), one: "fault", many: "faults")
     }
 }

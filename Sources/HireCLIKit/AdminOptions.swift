@@ -61,18 +61,20 @@ struct AdminOptions: ParsableArguments {
     }
 }
 
-extension AdminOptions {
+/// The options of an admin command that prints one answer: the server and token, and `--json`.
+struct AdminCallOptions: ParsableArguments {
+    @OptionGroup var admin: AdminOptions
+    @OptionGroup var output: OutputOptions
+
     /// Sends one admin call and prints its answer: the `data` object with `--json`, else `human(data)`.
-    func send<Payload>(
-        _ request: FeishuRequest<Payload>, printing output: OutputOptions, human: (Payload?) -> String
-    ) async throws {
-        let response = try await withAdmin { try await $0.send(request) }
+    func send<Payload>(_ request: FeishuRequest<Payload>, human: (Payload?) -> String) async throws {
+        let response = try await admin.withAdmin { try await $0.send(request) }
         output.print(response, human: human)
     }
 
     /// Sends a removal and prints how many were removed: "Removed 2 faults."
-    func remove(_ request: FeishuRequest<AdminCount>, printing output: OutputOptions, one: String, many: String) async throws {
-        try await send(request, printing: output) { count in
+    func remove(_ request: FeishuRequest<AdminCount>, one: String, many: String) async throws {
+        try await send(request) { count in
             let count = count?.count ?? 0
             return "Removed \(count) \(count == 1 ? one : many).\n"
         }

@@ -59,8 +59,7 @@ struct AdminRequestsListCommand: AsyncParsableCommand {
     @Flag(help: "Keep printing new entries until interrupted.")
     var follow = false
 
-    @OptionGroup var admin: AdminOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var call: AdminCallOptions
 
     /// How long --follow waits between polls.
     static let pollInterval = Duration.milliseconds(500)
@@ -72,7 +71,7 @@ struct AdminRequestsListCommand: AsyncParsableCommand {
         }
         let format = HumanFormat(timeZone: CLIContext.current.timeZone)
         let request = FeishuRequest.listRequests(filter: filters.filter, sinceSeq: sinceSeq, limit: limit)
-        try await admin.send(request, printing: output) { data in
+        try await call.send(request) { data in
             let entries = data?.items ?? []
             return entries.isEmpty ? "No requests.\n" : format.journalTable(entries)
         }
@@ -86,7 +85,7 @@ struct AdminRequestsListCommand: AsyncParsableCommand {
         let limit = self.limit
         var since = sinceSeq
         var printedHeader = false
-        try await admin.withAdmin { admin in
+        try await call.admin.withAdmin { admin in
             while !Task.isCancelled {
                 let response: FeishuResponse<AdminItems<JournalEntry>>
                 do {
@@ -95,7 +94,7 @@ struct AdminRequestsListCommand: AsyncParsableCommand {
                     return
                 }
                 let entries = response.data?.items ?? []
-                if output.json {
+                if call.output.json {
                     let raw = RawJSON.member("data", of: response.body).flatMap { RawJSON.member("items", of: $0.utf8) }
                     for item in raw.flatMap(RawJSON.elements(of:)) ?? [] { context.output(item + "\n") }
                 } else if !entries.isEmpty || !printedHeader {
@@ -121,11 +120,10 @@ struct AdminRequestsCountCommand: AsyncParsableCommand {
         commandName: "count", abstract: "Count the journal's entries.", discussion: "GET /_hire/requests/count.")
 
     @OptionGroup var filters: RequestFilterOptions
-    @OptionGroup var admin: AdminOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var call: AdminCallOptions
 
     func run() async throws {
-        try await admin.send(.countRequests(filter: filters.filter), printing: output) { "\($0?.count ?? 0)\n" }
+        try await call.send(.countRequests(filter: filters.filter)) { "\($0?.count ?? 0)\n" }
     }
 }
 
@@ -134,10 +132,9 @@ struct AdminRequestsClearCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clear", abstract: "Empty the journal.", discussion: "DELETE /_hire/requests. Seq numbers are never reused.")
 
-    @OptionGroup var admin: AdminOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var call: AdminCallOptions
 
     func run() async throws {
-        try await admin.remove(.clearRequests(), printing: output, one: "journal entry", many: "journal entries")
+        try await call.remove(.clearRequests(), one: "journal entry", many: "journal entries")
     }
 }
