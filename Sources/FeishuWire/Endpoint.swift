@@ -54,9 +54,40 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
         scopes: [.hireInterviewReadonly, .hireInterview],
         userIDTypes: [.openID, .unionID, .userID, .peopleAdminID], successMessage: "ok")
 
+    public static let listInterviews = Endpoint(
+        name: "hire.v1.interview.list", method: "GET",
+        path: "/open-apis/hire/v1/interviews",
+        scopes: [.hireInterviewReadonly, .hireInterview],
+        userIDTypes: [.openID, .unionID, .userID], successMessage: "success")
+
+    public static let listApplicationInterviews = Endpoint(
+        name: "hire.v1.application_interview.list", method: "GET",
+        path: "/open-apis/hire/v1/applications/:application_id/interviews",
+        scopes: [.hireInterviewReadonly, .hireInterview],
+        userIDTypes: [.openID, .unionID, .userID, .peopleAdminID], successMessage: "success")
+
+    public static let getInterviewRecord = Endpoint(
+        name: "hire.v1.interview_record.get", method: "GET",
+        path: "/open-apis/hire/v1/interview_records/:interview_record_id",
+        scopes: [.hireInterviewReadonly, .hireInterview],
+        userIDTypes: [.openID, .unionID, .userID], successMessage: "success")
+
+    public static let listInterviewRecords = Endpoint(
+        name: "hire.v1.interview_record.list", method: "GET",
+        path: "/open-apis/hire/v1/interview_records",
+        scopes: [.hireInterviewReadonly, .hireInterview],
+        userIDTypes: [.openID, .unionID, .userID], successMessage: "success")
+
+    public static let listInterviewRoundTypes = Endpoint(
+        name: "hire.v1.interview_round_type.list", method: "GET",
+        path: "/open-apis/hire/v1/interview_round_types",
+        scopes: [.hireInterviewReadonly, .hireInterview], userIDTypes: [], successMessage: "success")
+
     /// Every endpoint, token endpoints included.
     public static let all: [Endpoint] = [
         .tenantAccessToken, .appAccessToken, .patchInterviewer, .listInterviewers, .interviewsByTalent,
+        .listInterviews, .listApplicationInterviews, .getInterviewRecord, .listInterviewRecords,
+        .listInterviewRoundTypes,
     ]
 
     /// Whether `path` (without query) names this endpoint's route.

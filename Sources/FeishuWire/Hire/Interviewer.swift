@@ -23,21 +23,4 @@ public struct InterviewerEnvelope: Codable, Sendable, Hashable {
 }
 
 /// One page of `GET /open-apis/hire/v1/interviewers`.
-public struct InterviewerPage: Codable, Sendable, Hashable {
-    public var items: [Interviewer]?
-    /// The token of the next page, when `hasMore`.
-    public var pageToken: String?
-    public var hasMore: Bool?
-
-    public init(items: [Interviewer]? = nil, pageToken: String? = nil, hasMore: Bool? = nil) {
-        self.items = items
-        self.pageToken = pageToken
-        self.hasMore = hasMore
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case items
-        case pageToken = "page_token"
-        case hasMore = "has_more"
-    }
-}
+public typealias InterviewerPage = Page<Interviewer>

@@ -66,3 +66,32 @@ public struct CommitStatus: OpenCode {
 
     public static let meanings = [1: "submitted", 2: "not submitted"]
 }
+
+/// A job's hiring process (`process_type`).
+public struct ProcessType: OpenCode {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// 社招: experienced hires.
+    public static let social = ProcessType(rawValue: 1)
+    /// 校招: campus hires.
+    public static let campus = ProcessType(rawValue: 2)
+
+    /// The values the API accepts.
+    public static let known: [ProcessType] = [.social, .campus]
+
+    public static let meanings = [1: "social", 2: "campus"]
+}
+
+/// Whether a configuration item is in use (`active_status`).
+public struct ActiveStatus: OpenCode {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// 启用.
+    public static let active = ActiveStatus(rawValue: 1)
+    /// 未启用.
+    public static let inactive = ActiveStatus(rawValue: 2)
+
+    public static let meanings = [1: "active", 2: "inactive"]
+}
