@@ -103,9 +103,10 @@ public struct AccessTokenResponse: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case code, msg, expire
-        case tenantAccessToken = "tenant_access_token"
+        case code, msg
         case appAccessToken = "app_access_token"
+        case tenantAccessToken = "tenant_access_token"
+        case expire
     }
 }
 

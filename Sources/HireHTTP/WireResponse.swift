@@ -1,5 +1,4 @@
 import FeishuWire
-import Foundation
 import HTTPTypes
 import HireCore
 import Hummingbird
@@ -12,26 +11,24 @@ enum WireResponse {
     /// The `X-Tt-Logid` header.
     static let logIDField = HTTPField.Name(WireHeader.logID)!
 
-    /// Members sorted, so that equal values are equal bytes; slashes as written.
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-
-    /// `{"code":0,"data":<data>,"msg":…}`.
+    /// `{"code":0,"msg":…,"data":<data>}`.
     static func success<Payload: Codable & Sendable>(_ endpoint: Endpoint, _ data: Payload) -> Response {
-        encoded(ResponseEnvelope(code: .success, msg: endpoint.successMessage, data: data), status: .ok)
+        success(data, msg: endpoint.successMessage)
+    }
+
+    /// `{"code":0,"msg":<msg>,"data":<data>}`.
+    static func success<Payload: Codable & Sendable>(_ data: Payload, msg: String) -> Response {
+        encoded(ResponseEnvelope(code: .success, msg: msg, data: data), status: .ok)
     }
 
     /// The same envelope around `data` already rendered as JSON text (the stored bodies
     /// of `get_by_talent`); `RenderedInterviewContractTests` proves it decodes as the models.
     static func success(_ endpoint: Endpoint, splicing data: String) -> Response {
-        var body = #"{"code":0,"data":"#
+        var body = #"{"code":0,"msg":"#
         body.reserveCapacity(data.utf8.count + 48)
-        body += data
-        body += #","msg":"#
         JSONWriter.writeString(endpoint.successMessage, into: &body)
+        body += #","data":"#
+        body += data
         body += "}"
         return json(ByteBuffer(string: body), status: .ok)
     }
@@ -72,11 +69,11 @@ enum WireResponse {
         Response(status: status, headers: [.contentType: contentType], body: ResponseBody(byteBuffer: body))
     }
 
-    /// The wire types hold strings, integers and optionals only: encoding cannot fail.
+    /// The wire types hold strings, numbers and optionals only: encoding cannot fail.
     /// Should it ever, the client gets a 1002001 rather than a broken body.
     private static func encode(_ value: some Encodable) -> ByteBuffer {
-        guard let data = try? encoder.encode(value) else { return systemErrorBody }
-        return ByteBuffer(bytes: data)
+        guard let json = try? JSONValueEncoder.encode(value) else { return systemErrorBody }
+        return ByteBuffer(string: JSONWriter.write(json))
     }
 
     private static let systemErrorBody = ByteBuffer(

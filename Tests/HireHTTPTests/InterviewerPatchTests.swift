@@ -16,7 +16,7 @@ struct InterviewerPatchTests {
             let reply = try await client.patch(
                 DemoData.interviewerOpenID, #"{"interviewer":{"verify_status":1}}"#, token: token, userIDType: "open_id")
             #expect(reply.status == .ok)
-            #expect(reply.text == #"{"code":0,"data":{"interviewer":{"user_id":"ou_7dab8a3d3cdcc9da365777c7ad535d62","verify_status":1}},"msg":"success"}"#)
+            #expect(reply.text == #"{"code":0,"msg":"success","data":{"interviewer":{"user_id":"ou_7dab8a3d3cdcc9da365777c7ad535d62","verify_status":1}}}"#)
             let verified = try await client.patch(DemoData.interviewerOpenID, #"{"interviewer":{"verify_status":2}}"#, token: token)
             #expect(try verified.decode(InterviewerEnvelope.self).interviewer == Interviewer(userID: DemoData.interviewerOpenID, verifyStatus: .verified))
             let listed = try await client.list(token: token)
@@ -109,7 +109,7 @@ struct InterviewerPatchTests {
             let token = try await client.token()
             let before = try await client.list("user_id_type=user_id", token: token)
             let reply = try await client.patch("carol", #"{"interviewer":{"note":"ignored"},"extra":1}"#, token: token, userIDType: "user_id")
-            #expect(reply.text.hasSuffix(#""data":{"interviewer":{"user_id":"carol","verify_status":1}},"msg":"success"}"#))
+            #expect(reply.text.hasSuffix(#""data":{"interviewer":{"user_id":"carol","verify_status":1}}}"#))
             let never = try await client.patch("dave", #"{"interviewer":{}}"#, token: token, userIDType: "user_id")
             #expect(try never.decode(InterviewerEnvelope.self).interviewer?.verifyStatus == .unverified)
             #expect(try await client.list("user_id_type=user_id", token: token).text == before.text)

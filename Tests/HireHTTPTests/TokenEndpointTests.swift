@@ -66,7 +66,7 @@ struct TokenEndpointTests {
             for path in [tenantPath, appPath] {
                 let reply = try await client.send(.post, path, body: body)
                 #expect(reply.status == .ok)
-                #expect(reply.text == #"{"code":10003,"data":{},"msg":"invalid param"}"#)
+                #expect(reply.text == #"{"code":10003,"msg":"invalid param","data":{}}"#)
                 #expect(reply.logID != nil)
             }
         }

@@ -54,8 +54,8 @@ struct AdminContext: Sendable {
     var store: any HireStore { services.store }
 
     /// `{"code":0,"msg":"ok","data":<data>}`, `data` being one of the admin API's wire types.
-    func ok(_ data: some Encodable) throws -> Response {
-        WireResponse.json(#"{"code":0,"msg":"ok","data":"# + JSONWriter.write(try WireEncoder.encode(data)) + "}", status: .ok)
+    func ok<Payload: Codable & Sendable>(_ data: Payload) throws -> Response {
+        WireResponse.success(data, msg: "ok")
     }
 
     /// Runs a change of the shared settings, then waits for every node to apply it.

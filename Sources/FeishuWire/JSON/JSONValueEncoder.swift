@@ -1,18 +1,16 @@
-import FeishuWire
-
-/// Encodes a wire type (``AdminWire``) to a ``JSONValue``, keeping the order its
-/// `encode(to:)` gives the members, so the server's answers read as docs/admin-api.md
-/// shows them and are written by ``JSONWriter`` like every other answer.
-struct WireEncoder {
+/// Encodes a wire type to a ``JSONValue``, keeping the order its `encode(to:)` gives
+/// the members (the order of its `CodingKeys`), so answers read as the platform's
+/// documents show them (`code`, `msg`, `data`), and ``JSONWriter`` writes them.
+package enum JSONValueEncoder {
     /// The JSON of `value`.
-    static func encode(_ value: some Encodable) throws -> JSONValue {
+    package static func encode(_ value: some Encodable) throws -> JSONValue {
         let encoder = ValueEncoder(codingPath: [])
         try value.encode(to: encoder)
         return encoder.storage.value
     }
 
     /// What a container wrote, shared by the encoder and its containers.
-    final class Storage {
+    fileprivate final class Storage {
         enum Slot {
             case empty
             case value(JSONValue)
