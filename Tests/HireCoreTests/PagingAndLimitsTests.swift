@@ -12,18 +12,21 @@ struct PagingAndLimitsTests {
         #expect(token.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
         #expect(!token.contains("用户"))
         #expect(try sealer.open(token, tenantKey: "t", fingerprint: "f", now: 1000 + PageTokenSealer.lifetime) == cursor)
-        #expect(throws: APIError.self) { try sealer.open(token, tenantKey: "u", fingerprint: "f", now: 1000) }
-        #expect(throws: APIError.self) { try sealer.open(token, tenantKey: "t", fingerprint: "g", now: 1000) }
-        #expect(throws: APIError.self) { try sealer.open(token, tenantKey: "t", fingerprint: "f", now: 1001 + PageTokenSealer.lifetime) }
+        #expect(throws: APIError.self) { try sealer.open(token, as: InterviewerCursor.self, tenantKey: "u", fingerprint: "f", now: 1000) }
+        #expect(throws: APIError.self) { try sealer.open(token, as: InterviewerCursor.self, tenantKey: "t", fingerprint: "g", now: 1000) }
+        #expect(throws: APIError.self) { try sealer.open(token, as: InterviewerCursor.self, tenantKey: "t", fingerprint: "f", now: 1001 + PageTokenSealer.lifetime) }
         let other = PageTokenSealer(keyBytes: Array(repeating: 8, count: 32))
-        #expect(throws: APIError.self) { try other.open(token, tenantKey: "t", fingerprint: "f", now: 1000) }
+        #expect(throws: APIError.self) { try other.open(token, as: InterviewerCursor.self, tenantKey: "t", fingerprint: "f", now: 1000) }
         for index in token.indices {
             var altered = token
             altered.replaceSubrange(index...index, with: token[index] == "A" ? "B" : "A")
-            #expect(throws: APIError.self) { try sealer.open(altered, tenantKey: "t", fingerprint: "f", now: 1000) }
+            #expect(throws: APIError.self) { try sealer.open(altered, as: InterviewerCursor.self, tenantKey: "t", fingerprint: "f", now: 1000) }
         }
+        // A token of an ID-ordered list does not open as another kind of cursor's, nor the reverse.
+        let idToken = sealer.seal(IDCursor(lastID: "I-9"), tenantKey: "t", fingerprint: "f", issuedAt: 1000)
+        #expect(try sealer.open(idToken, as: IDCursor.self, tenantKey: "t", fingerprint: "f", now: 1000) == IDCursor(lastID: "I-9"))
         for garbage in ["", "x", "====", String(repeating: "A", count: 400)] {
-            #expect(throws: APIError.self) { try sealer.open(garbage, tenantKey: "t", fingerprint: "f", now: 1000) }
+            #expect(throws: APIError.self) { try sealer.open(garbage, as: InterviewerCursor.self, tenantKey: "t", fingerprint: "f", now: 1000) }
         }
     }
 

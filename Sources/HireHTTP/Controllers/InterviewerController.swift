@@ -37,14 +37,12 @@ struct InterviewerController {
         let query = try InterviewerListQuery(items)
         let fingerprint = query.filterFingerprint(userIDType: view.type)
         let now = services.clock.now()
-        let cursor = try query.pageToken.map { token throws(APIError) in
-            try services.pageTokens.open(token, tenantKey: view.tenantKey, fingerprint: fingerprint, now: now / 1000)
-        }
+        let cursor = try services.pageTokens.cursor(
+            query.pageToken, as: InterviewerCursor.self, tenantKey: view.tenantKey, fingerprint: fingerprint, nowMS: now)
         let page = try await services.store.listInterviewers(in: view, query: query, after: cursor)
 
-        let nextPageToken = page.nextCursor.map {
-            services.pageTokens.seal($0, tenantKey: view.tenantKey, fingerprint: fingerprint, issuedAt: now / 1000)
-        }
+        let nextPageToken = services.pageTokens.token(
+            after: page.nextCursor, tenantKey: view.tenantKey, fingerprint: fingerprint, nowMS: now)
         return WireResponse.success(
             .listInterviewers,
             InterviewerPage(
