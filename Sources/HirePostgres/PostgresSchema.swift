@@ -237,6 +237,23 @@ enum PostgresSchema {
             )
             """,
         ]),
+        Migration(version: "0004 interview round types; interviews by begin time", statements: [
+            """
+            CREATE TABLE interview_round_types (
+                tenant_key text COLLATE "C" NOT NULL REFERENCES tenants (tenant_key),
+                round_type_id text COLLATE "C" NOT NULL,
+                position bigint NOT NULL, -- the tenant's round types are listed in this order
+                process_type bigint,
+                body text COLLATE "C" NOT NULL, -- canonical JSON of the round type, as the data file gives it
+                PRIMARY KEY (tenant_key, round_type_id)
+            )
+            """,
+            "CREATE INDEX interview_round_types_in_order ON interview_round_types (tenant_key, position)",
+            """
+            -- interview listings by a window of begin times
+            CREATE INDEX interviews_by_begin_time ON interviews (tenant_key, begin_time, interview_id)
+            """,
+        ]),
     ]
 
     /// Brings the database to the current schema. Safe when several nodes start at once:

@@ -152,6 +152,22 @@ enum SQLiteSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v3: interview round types; interviews by begin time") { db in
+            try db.execute(sql: """
+                CREATE TABLE interview_round_types (
+                    tenant_key TEXT NOT NULL REFERENCES tenants(tenant_key),
+                    round_type_id TEXT NOT NULL,
+                    position INTEGER NOT NULL, -- the tenant's round types are listed in this order
+                    process_type INTEGER,
+                    body TEXT NOT NULL, -- canonical JSON of the round type, as the data file gives it
+                    PRIMARY KEY (tenant_key, round_type_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX interview_round_types_in_order ON interview_round_types(tenant_key, position);
+
+                -- interview listings by a window of begin times
+                CREATE INDEX interviews_by_begin_time ON interviews(tenant_key, begin_time, interview_id);
+                """)
+        }
         return migrator
     }
 }

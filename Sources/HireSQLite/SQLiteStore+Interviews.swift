@@ -17,50 +17,184 @@ extension SQLiteStore {
             // CROSS JOIN keeps SQLite's planner on the talent's applications, whatever the statistics say.
             let interviews = try Row.fetchAll(
                 try db.cachedStatement(sql: """
-                    SELECT i.interview_id, i.application_id, i.body, i.creator_row, i.contact_row
+                    SELECT \(SQLiteHydration.interviewColumns)
                     FROM applications a INDEXED BY applications_by_talent
                     CROSS JOIN interviews i INDEXED BY interviews_by_application ON i.tenant_key = a.tenant_key AND i.application_id = a.application_id
                     WHERE a.tenant_key = ? AND a.talent_id = ?
                     ORDER BY a.application_id, i.begin_time NULLS FIRST, i.interview_id
                     """),
                 arguments: [tenant, talentID])
-            guard !interviews.isEmpty else { return [] }
+            return try SQLiteHydration(db: db, view: view, jobLevelIDType: jobLevelIDType).interviews(interviews)
+        }
+    }
 
-            let interviewIDs = interviews.map { JSONValue.string($0[0]) }
-            let records = try Row.fetchAll(
+    package func interviews(
+        matching filter: InterviewFilter, after afterID: String?, limit: Int, in view: IdentityView,
+        jobLevelIDType: JobLevelIDType
+    ) async throws -> [StoredInterview] {
+        let selection = StoreRules.interviewSelection(filter, after: afterID, limit: limit)
+        guard !selection.isEmpty else { return [] }
+        // Only the conditions given, so that SQLite plans each combination on its own index.
+        var conditions = ["i.tenant_key = ?"]
+        var arguments: StatementArguments = [view.tenantKey]
+        if let interviewID = selection.interviewID {
+            conditions.append("i.interview_id = ?")
+            arguments += [interviewID]
+        }
+        if let applicationID = selection.applicationID {
+            conditions.append("i.application_id = ?")
+            arguments += [applicationID]
+        }
+        if let window = selection.beginTime {
+            conditions.append("i.begin_time BETWEEN ? AND ?")
+            arguments += [window.lowerBound, window.upperBound]
+        }
+        if let afterID = selection.afterID {
+            conditions.append("i.interview_id > ?")
+            arguments += [afterID]
+        }
+        arguments += [selection.limit]
+        let sql = """
+            SELECT \(SQLiteHydration.interviewColumns) FROM interviews i
+            WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY i.interview_id LIMIT ?
+            """
+        return try await pool.read { [arguments] db in
+            let rows = try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments)
+            return try SQLiteHydration(db: db, view: view, jobLevelIDType: jobLevelIDType).interviews(rows)
+        }
+    }
+
+    package func applicationExists(_ applicationID: String, tenantKey: String) async throws -> Bool {
+        try await pool.read { db in
+            try Bool.fetchOne(
                 try db.cachedStatement(sql: """
-                    SELECT interview_id, body, interviewer_row, min_job_level_id, max_job_level_id
-                    FROM interview_records
-                    WHERE tenant_key = ? AND interview_id IN (SELECT value FROM json_each(?))
-                    ORDER BY interview_id, position
+                    SELECT EXISTS (SELECT 1 FROM applications WHERE tenant_key = ? AND application_id = ?)
                     """),
-                arguments: [tenant, JSONWriter.write(.array(interviewIDs))])
-            let levels = try SQLiteJobLevels.rename(
-                db, tenantKey: tenant, ids: records.flatMap { [$0[3], $0[4]] as [String?] }, to: jobLevelIDType)
+                arguments: [tenantKey, applicationID])!
+        }
+    }
 
-            var userRows = Set<Int64>()
-            for row in interviews {
-                if let creator: Int64 = row[3] { userRows.insert(creator) }
-                if let contact: Int64 = row[4] { userRows.insert(contact) }
+    package func interviewRecords(ids: [String]?, after afterID: String?, limit: Int, in view: IdentityView)
+        async throws -> [StoredInterviewRecord]
+    {
+        let tenant = view.tenantKey
+        let sql: String
+        let arguments: StatementArguments
+        switch StoreRules.recordSelection(ids: ids, after: afterID, limit: limit) {
+        case .ids(let ids):
+            guard !ids.isEmpty else { return [] }
+            sql = """
+                SELECT \(SQLiteHydration.recordColumns) FROM interview_records r
+                WHERE r.tenant_key = ? AND r.record_id IN (SELECT value FROM json_each(?))
+                ORDER BY r.record_id
+                """
+            arguments = [tenant, JSONWriter.write(.array(ids.map(JSONValue.string)))]
+        case .page(let after, let limit):
+            guard limit > 0 else { return [] }
+            sql = """
+                SELECT \(SQLiteHydration.recordColumns) FROM interview_records r
+                WHERE r.tenant_key = ? AND r.record_id > ?
+                ORDER BY r.record_id LIMIT ?
+                """
+            // Every ID sorts after the empty string.
+            arguments = [tenant, after ?? "", limit]
+        }
+        return try await pool.read { db in
+            let rows = try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments)
+            return try SQLiteHydration(db: db, view: view, jobLevelIDType: .jobLevelID).records(rows)
+        }
+    }
+
+    package func interviewRoundTypes(tenantKey: String, processType: ProcessType?) async throws -> [String] {
+        try await pool.read { db in
+            if let processType {
+                try String.fetchAll(
+                    try db.cachedStatement(sql: """
+                        SELECT body FROM interview_round_types WHERE tenant_key = ? AND process_type = ? ORDER BY position
+                        """),
+                    arguments: [tenantKey, processType.rawValue])
+            } else {
+                try String.fetchAll(
+                    try db.cachedStatement(sql: """
+                        SELECT body FROM interview_round_types WHERE tenant_key = ? ORDER BY position
+                        """),
+                    arguments: [tenantKey])
             }
+        }
+    }
+}
+
+/// The step every interview read ends with: the interviews' records, and the users and job
+/// levels they name, resolved in the request's view, inside the read's transaction.
+struct SQLiteHydration {
+    /// The columns of an interview row (table alias `i`) that ``interviews(_:)`` takes.
+    static let interviewColumns = "i.interview_id, i.application_id, i.body, i.creator_row, i.contact_row"
+    /// The columns of a record row (table alias `r`) that ``records(_:)`` takes.
+    static let recordColumns = "r.record_id, r.body, r.interviewer_row, r.min_job_level_id, r.max_job_level_id, r.interview_id"
+
+    let db: Database
+    let view: IdentityView
+    let jobLevelIDType: JobLevelIDType
+
+    /// The interviews of rows of ``interviewColumns``, in the rows' order, each with its records in position order.
+    func interviews(_ rows: [Row]) throws -> [StoredInterview] {
+        guard !rows.isEmpty else { return [] }
+        let interviewIDs = rows.map { JSONValue.string($0[0]) }
+        let recordRows = try Row.fetchAll(
+            try db.cachedStatement(sql: """
+                SELECT \(Self.recordColumns) FROM interview_records r
+                WHERE r.tenant_key = ? AND r.interview_id IN (SELECT value FROM json_each(?))
+                ORDER BY r.interview_id, r.position
+                """),
+            arguments: [view.tenantKey, JSONWriter.write(.array(interviewIDs))])
+        var userRows = Set<Int64>()
+        for row in rows {
+            if let creator: Int64 = row[3] { userRows.insert(creator) }
+            if let contact: Int64 = row[4] { userRows.insert(contact) }
+        }
+        let references = try References(self, records: recordRows, users: userRows)
+        var recordsByInterview: [String: [StoredInterviewRecord]] = [:]
+        for row in recordRows {
+            recordsByInterview[row[5], default: []].append(references.record(row))
+        }
+        return rows.map { row in
+            StoredInterview(
+                id: row[0], applicationID: row[1], body: row[2], creator: references.user(row[3]),
+                contactUser: references.user(row[4]), records: recordsByInterview[row[0]] ?? [])
+        }
+    }
+
+    /// The records of rows of ``recordColumns``, in the rows' order.
+    func records(_ rows: [Row]) throws -> [StoredInterviewRecord] {
+        guard !rows.isEmpty else { return [] }
+        let references = try References(self, records: rows, users: [])
+        return rows.map(references.record)
+    }
+
+    /// The users and job levels named by some interviews and records, resolved.
+    private struct References {
+        let users: [Int64: ResolvedUser]
+        let levels: [String: String]
+
+        init(_ hydration: SQLiteHydration, records: [Row], users interviewUsers: Set<Int64>) throws {
+            var userRows = interviewUsers
             for row in records {
                 if let interviewer: Int64 = row[2] { userRows.insert(interviewer) }
             }
-            let users = try SQLiteIdentity.resolve(db, rows: userRows, in: view)
-            func user(_ row: Int64?) -> ResolvedUser? { row.flatMap { users[$0] } }
+            users = try SQLiteIdentity.resolve(hydration.db, rows: userRows, in: hydration.view)
+            levels = try SQLiteJobLevels.rename(
+                hydration.db, tenantKey: hydration.view.tenantKey, ids: records.flatMap { [$0[3], $0[4]] as [String?] },
+                to: hydration.jobLevelIDType)
+        }
 
-            var recordsByInterview: [String: [StoredInterviewRecord]] = [:]
-            for row in records {
-                recordsByInterview[row[0], default: []].append(StoredInterviewRecord(
-                    body: row[1], interviewer: user(row[2]),
-                    minJobLevelID: (row[3] as String?).flatMap { levels[$0] },
-                    maxJobLevelID: (row[4] as String?).flatMap { levels[$0] }))
-            }
-            return interviews.map { row in
-                StoredInterview(
-                    applicationID: row[1], body: row[2], creator: user(row[3]), contactUser: user(row[4]),
-                    records: recordsByInterview[row[0]] ?? [])
-            }
+        func user(_ row: Int64?) -> ResolvedUser? { row.flatMap { users[$0] } }
+
+        func record(_ row: Row) -> StoredInterviewRecord {
+            StoredInterviewRecord(
+                id: row[0], body: row[1], interviewer: user(row[2]),
+                minJobLevelID: (row[3] as String?).flatMap { levels[$0] },
+                maxJobLevelID: (row[4] as String?).flatMap { levels[$0] })
         }
     }
 }

@@ -47,6 +47,31 @@ package protocol HireStore: Sendable {
     func talentInterviews(talentID: String, in view: IdentityView, jobLevelIDType: JobLevelIDType)
         async throws -> [StoredInterview]?
 
+    /// Up to `limit` of the tenant's interviews that match `filter`, in interview ID order (byte order
+    /// of the ID string), starting after the interview `afterID`, each with its records in their
+    /// position order; references resolved in `view` and `jobLevelIDType` as for talentInterviews.
+    ///
+    /// The filter's meaning and the page's bounds are ``StoreRules/interviewSelection(_:after:limit:)``'s.
+    func interviews(
+        matching filter: InterviewFilter, after afterID: String?, limit: Int, in view: IdentityView,
+        jobLevelIDType: JobLevelIDType
+    ) async throws -> [StoredInterview]
+
+    /// Whether the tenant has the application.
+    func applicationExists(_ applicationID: String, tenantKey: String) async throws -> Bool
+
+    /// Interview records of the tenant, references resolved in `view` (job levels as `job_level_id`):
+    /// with `ids`, those of them the tenant has (in record ID order; `afterID` and `limit` ignored);
+    /// with `ids == nil`, up to `limit` of all the tenant's records in record ID order after `afterID`.
+    ///
+    /// Which records: ``StoreRules/recordSelection(ids:after:limit:)``.
+    func interviewRecords(ids: [String]?, after afterID: String?, limit: Int, in view: IdentityView)
+        async throws -> [StoredInterviewRecord]
+
+    /// The tenant's interview round types, of `processType` or (for `nil`) of every process, in the
+    /// order the data file gave them: each as its canonical JSON object text (members as in the data file).
+    func interviewRoundTypes(tenantKey: String, processType: ProcessType?) async throws -> [String]
+
     // MARK: Data files
 
     /// Imports entries in one transaction: all of them or, on any problem, none.

@@ -17,6 +17,35 @@ package enum StoreRules {
         return keys
     }
 
+    /// The most rows a page may read: `limit`, never negative (SQLite reads a negative LIMIT as none).
+    package static func pageLimit(_ limit: Int) -> Int { max(0, limit) }
+
+    /// What an interview listing reads (``HireStore/interviews(matching:after:limit:in:jobLevelIDType:)``):
+    /// the filter's conditions, all of which must hold, and the page's bounds. An interview without
+    /// a begin time is outside any time window (``InterviewFilter/admits(beginTime:)``).
+    package static func interviewSelection(_ filter: InterviewFilter, after afterID: String?, limit: Int)
+        -> InterviewSelection
+    {
+        var window: ClosedRange<Int64>?
+        var empty = pageLimit(limit) == 0
+        if filter.beginTimeFrom != nil || filter.beginTimeTo != nil {
+            let from = filter.beginTimeFrom ?? .min
+            let to = filter.beginTimeTo ?? .max
+            if from <= to { window = from...to } else { empty = true }
+        }
+        return InterviewSelection(
+            interviewID: filter.interviewID, applicationID: filter.applicationID, beginTime: window, afterID: afterID,
+            limit: pageLimit(limit), isEmpty: empty)
+    }
+
+    /// Which records a record listing reads (``HireStore/interviewRecords(ids:after:limit:in:)``): the
+    /// IDs asked for, each once, whatever the page (none for an empty list); or a page in record ID order.
+    package static func recordSelection(ids: [String]?, after afterID: String?, limit: Int) -> RecordSelection {
+        guard let ids else { return .page(after: afterID, limit: pageLimit(limit)) }
+        var seen = Set<String>()
+        return .ids(ids.filter { seen.insert($0).inserted })
+    }
+
     /// A name column's value: names are stored as the JSON text of their value.
     package static func storedJSON(_ text: String?) throws -> JSONValue? {
         try text.map { try JSONParser.parse($0) }
@@ -141,4 +170,23 @@ extension EntityReference {
 
     /// The tenant the referenced entity belongs to.
     package func owningTenant(_ tenantKey: String) -> String { kind == .tenant ? id : tenantKey }
+}
+
+/// The interviews a listing reads, as a backend binds them: every condition given must hold; the
+/// rows come in interview ID order (bytes), after ``afterID``, at most ``limit``.
+package struct InterviewSelection: Sendable, Hashable {
+    package let interviewID: String?
+    package let applicationID: String?
+    /// Inclusive bounds of `begin_time`; `nil` for no condition on it (interviews without one included).
+    package let beginTime: ClosedRange<Int64>?
+    package let afterID: String?
+    package let limit: Int
+    /// Nothing can match (no room on the page, or an empty window): answer `[]` without reading.
+    package let isEmpty: Bool
+}
+
+/// The records a record listing reads: those of the IDs (each once), or a page in record ID order (bytes).
+package enum RecordSelection: Sendable, Hashable {
+    case ids([String])
+    case page(after: String?, limit: Int)
 }

@@ -15,7 +15,7 @@ import Synchronization
 package enum TenantReplacement {
     /// The tables holding a tenant's data by `tenant_key`, children before parents.
     package static let clearedTables = [
-        "interview_records", "interviews", "applications", "talents", "job_levels",
+        "interview_records", "interviews", "applications", "talents", "job_levels", "interview_round_types",
         "interviewer_history", "interviewers", "user_ids", "users",
     ]
 

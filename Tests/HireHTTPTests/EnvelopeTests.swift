@@ -120,6 +120,23 @@ struct FailingStore: HireStore {
     func snapshot(named name: String) async throws -> StoredSnapshot? { try await base.snapshot(named: name) }
     func snapshots() async throws -> [SnapshotInfo] { try await base.snapshots() }
     func deleteSnapshot(named name: String) async throws -> Bool { try await base.deleteSnapshot(named: name) }
+    func interviews(
+        matching filter: InterviewFilter, after afterID: String?, limit: Int, in view: IdentityView,
+        jobLevelIDType: JobLevelIDType
+    ) async throws -> [StoredInterview] {
+        throw Fault()
+    }
+    func applicationExists(_ applicationID: String, tenantKey: String) async throws -> Bool {
+        try await base.applicationExists(applicationID, tenantKey: tenantKey)
+    }
+    func interviewRecords(ids: [String]?, after afterID: String?, limit: Int, in view: IdentityView) async throws
+        -> [StoredInterviewRecord]
+    {
+        throw Fault()
+    }
+    func interviewRoundTypes(tenantKey: String, processType: ProcessType?) async throws -> [String] {
+        throw Fault()
+    }
     var controls: any ControlStore { base.controls }
     func close() async throws {}
 }

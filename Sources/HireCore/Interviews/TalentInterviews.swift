@@ -16,6 +16,8 @@ package struct ResolvedUser: Sendable, Hashable {
 /// An interview as the store hands it to rendering: the stored members and the
 /// references already resolved for the request.
 package struct StoredInterview: Sendable, Hashable {
+    /// The interview ID.
+    package let id: String
     package let applicationID: String
     /// Canonical JSON object of the interview's own members.
     package let body: String
@@ -24,9 +26,10 @@ package struct StoredInterview: Sendable, Hashable {
     package let records: [StoredInterviewRecord]
 
     package init(
-        applicationID: String, body: String, creator: ResolvedUser?, contactUser: ResolvedUser?,
+        id: String, applicationID: String, body: String, creator: ResolvedUser?, contactUser: ResolvedUser?,
         records: [StoredInterviewRecord]
     ) {
+        self.id = id
         self.applicationID = applicationID
         self.body = body
         self.creator = creator
@@ -37,6 +40,8 @@ package struct StoredInterview: Sendable, Hashable {
 
 /// A record as the store hands it to rendering.
 package struct StoredInterviewRecord: Sendable, Hashable {
+    /// The record ID.
+    package let id: String
     /// Canonical JSON object of the record's own members.
     package let body: String
     package let interviewer: ResolvedUser?
@@ -44,7 +49,8 @@ package struct StoredInterviewRecord: Sendable, Hashable {
     package let minJobLevelID: String?
     package let maxJobLevelID: String?
 
-    package init(body: String, interviewer: ResolvedUser?, minJobLevelID: String?, maxJobLevelID: String?) {
+    package init(id: String, body: String, interviewer: ResolvedUser?, minJobLevelID: String?, maxJobLevelID: String?) {
+        self.id = id
         self.body = body
         self.interviewer = interviewer
         self.minJobLevelID = minJobLevelID
