@@ -61,16 +61,18 @@ struct AdminOptions: ParsableArguments {
     }
 }
 
-/// The options of an admin command that prints one answer: the server and token, and `--json`.
-struct AdminCallOptions: ParsableArguments {
-    @OptionGroup var admin: AdminOptions
-    @OptionGroup var output: OutputOptions
-
-    /// Sends one admin call and prints its answer: the `data` object with `--json`, else `human(data)`.
-    func send<Payload>(_ request: FeishuRequest<Payload>, human: (Payload?) -> String) async throws {
-        let response = try await admin.withAdmin { try await $0.send(request) }
-        output.print(response, human: human)
+extension AdminOptions: CallDestination {
+    func answer<Payload>(_ request: FeishuRequest<Payload>) async throws -> FeishuResponse<Payload> {
+        try await withAdmin { try await $0.send(request) }
     }
+}
+
+/// The options of an admin command that prints one answer: the server and token, and `--json`.
+typealias AdminCallOptions = CallOptions<AdminOptions>
+
+extension CallOptions where Destination == AdminOptions {
+    /// The server and the admin token.
+    var admin: AdminOptions { destination }
 
     /// Sends a removal and prints how many were removed: "Removed 2 faults."
     func remove(_ request: FeishuRequest<AdminCount>, one: String, many: String) async throws {

@@ -2,20 +2,47 @@ import ArgumentParser
 import Feishu
 import Foundation
 
-/// `--verify-status`: `1`, `2`, `unverified` or `verified`.
-struct VerifyStatusArgument: ExpressibleByArgument {
-    let status: VerifyStatus
+/// The values of a repeatable option that also takes comma-separated lists (`--user-ids a,b --user-ids c`).
+func commaSeparated(_ values: [String]) -> [String] {
+    values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}
+
+/// An integer code given by number or by name: `--verify-status 2` or `verified`, `--process-type campus`.
+struct CodeArgument<Code: NamedCode>: ExpressibleByArgument {
+    let code: Code
 
     init?(argument: String) {
-        switch argument.lowercased() {
-        case "1", "unverified", "not-verified": status = .unverified
-        case "2", "verified": status = .verified
-        default: return nil
-        }
+        let text = argument.lowercased()
+        guard let entry = Code.argumentNames.first(where: { String($0.code.rawValue) == text || $0.names.contains(text) })
+        else { return nil }
+        code = entry.code
     }
 
-    static var allValueStrings: [String] { ["1", "2", "unverified", "verified"] }
+    static var allValueStrings: [String] {
+        Code.argumentNames.map { String($0.code.rawValue) } + Code.argumentNames.compactMap(\.names.first)
+    }
 }
+
+/// A code whose values a command line may name.
+protocol NamedCode: OpenCode {
+    /// The values an option takes, each with its names (the first is the one help shows).
+    static var argumentNames: [(code: Self, names: [String])] { get }
+}
+
+extension VerifyStatus: NamedCode {
+    static let argumentNames: [(code: VerifyStatus, names: [String])] = [
+        (.unverified, ["unverified", "not-verified"]), (.verified, ["verified"]),
+    ]
+}
+
+extension ProcessType: NamedCode {
+    static let argumentNames: [(code: ProcessType, names: [String])] = [(.social, ["social"]), (.campus, ["campus"])]
+}
+
+/// `--verify-status`: `1`, `2`, `unverified` or `verified`.
+typealias VerifyStatusArgument = CodeArgument<VerifyStatus>
+/// `--process-type`: `1`, `2`, `social` or `campus`.
+typealias ProcessTypeArgument = CodeArgument<ProcessType>
 
 /// An option whose values are an enum's raw values: `--user-id-type`, `--job-level-id-type`.
 struct EnumArgument<Value: RawRepresentable<String> & CaseIterable & Sendable>: ExpressibleByArgument {

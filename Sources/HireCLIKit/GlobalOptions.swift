@@ -94,6 +94,32 @@ struct OutputOptions: ParsableArguments {
     var json = false
 }
 
+/// Where a command's calls go: the API (``ConnectionOptions``) or hire-server's admin API (``AdminOptions``).
+protocol CallDestination: ParsableArguments {
+    /// Sends `request` with a client made for it, shut down after, and returns the answer.
+    func answer<Payload>(_ request: FeishuRequest<Payload>) async throws -> FeishuResponse<Payload>
+}
+
+/// The options of a command that sends a call and prints its answer: where to, and `--json`.
+struct CallOptions<Destination: CallDestination>: ParsableArguments {
+    @OptionGroup var destination: Destination
+    @OptionGroup var output: OutputOptions
+
+    /// Sends one call and prints its answer: the `data` object with `--json`, else `human(data)`.
+    func send<Payload>(_ request: FeishuRequest<Payload>, human: (Payload?) -> String) async throws {
+        output.print(try await destination.answer(request), human: human)
+    }
+}
+
+/// The options of a command that calls the API and prints the answer.
+typealias APICallOptions = CallOptions<ConnectionOptions>
+
+extension ConnectionOptions: CallDestination {
+    func answer<Payload>(_ request: FeishuRequest<Payload>) async throws -> FeishuResponse<Payload> {
+        try await withClient { try await $0.send(request) }
+    }
+}
+
 extension ConnectionOptions {
     /// Runs `body` with a client, shutting the client down however `body` ends.
     func withClient<T>(_ body: (FeishuClient) async throws -> T) async throws -> T {

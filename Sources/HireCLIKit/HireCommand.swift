@@ -11,7 +11,7 @@ public struct HireCommand: AsyncParsableCommand, Sendable {
             (default https://open.feishu.cn); --app-id, --app-secret and --base-url override them.
 
             Output is for people unless --json is given: then it is the response's data object \
-            (for `interviewer list --all`, one JSON array of all items).
+            (for a list with --all, one JSON array of all items).
 
             `hire admin …` controls a hire-server through its admin API (/_hire/); it needs the server's \
             admin token, from HIRE_ADMIN_TOKEN or --admin-token.
@@ -20,31 +20,39 @@ public struct HireCommand: AsyncParsableCommand, Sendable {
             error: <code> <msg> (log_id: …)), 2 for a usage error.
             """,
         version: "hire \(FeishuClient.version)",
-        subcommands: [InterviewerCommand.self, InterviewCommand.self, AdminCommand.self])
+        subcommands: [
+            InterviewerCommand.self, InterviewCommand.self, InterviewRecordCommand.self, RoundTypeCommand.self,
+            AdminCommand.self,
+        ])
 
     /// The command with no options (ArgumentParser fills them in).
     public init() {}
 
     /// `hire` alone is a usage error: a subcommand is needed.
     public func run() async throws {
-        throw ValidationError("Name a command: interviewer, interview or admin.")
+        throw ValidationError("Name a command: interviewer, interview, interview-record, round-type or admin.")
     }
 }
 
 /// `hire interviewer …`.
 struct InterviewerCommand: CommandGroup {
-    static let configuration = CommandConfiguration(
-        commandName: "interviewer",
-        abstract: "Set and list interviewers' verification status (面试官认证).",
-        subcommands: [PatchInterviewerCommand.self, ListInterviewersCommand.self])
+    static let configuration = CommandConfiguration.group(
+        "interviewer", abstract: "Set and list interviewers' verification status (面试官认证).",
+        [PatchInterviewerCommand.self, ListInterviewersCommand.self])
 }
 
 /// `hire interview …`.
 struct InterviewCommand: CommandGroup {
-    static let configuration = CommandConfiguration(
-        commandName: "interview",
-        abstract: "Read interviews (面试).",
-        subcommands: [InterviewsByTalentCommand.self])
+    static let configuration = CommandConfiguration.group(
+        "interview", abstract: "Read interviews (面试).",
+        [InterviewsByTalentCommand.self, ListInterviewsCommand.self, ApplicationInterviewsCommand.self])
+}
+
+extension CommandConfiguration {
+    /// A group of the API's commands, `name`, which also answers to its plural (`interviews`).
+    static func group(_ name: String, abstract: String, _ subcommands: [any ParsableCommand.Type]) -> Self {
+        CommandConfiguration(commandName: name, abstract: abstract, subcommands: subcommands, aliases: [name + "s"])
+    }
 }
 
 /// A command that only groups others. Run alone it is a usage error that names them:

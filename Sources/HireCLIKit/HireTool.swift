@@ -56,7 +56,7 @@ public enum HireTool: Sendable {
         for argument in arguments {
             guard
                 let subcommand = command.configuration.subcommands.first(where: {
-                    $0.configuration.commandName == argument
+                    $0.configuration.commandName == argument || $0.configuration.aliases.contains(argument)
                 })
             else { break }
             command = subcommand

@@ -79,13 +79,48 @@ struct HumanFormat {
     /// A talent's interviews: a timeline per application, oldest interview first.
     func timeline(talentID: String, applications: [TalentInterview]) -> String {
         let count = applications.reduce(0) { $0 + ($1.interviewList?.count ?? 0) }
-        var lines = [
-            "Talent \(talentID): \(plural(applications.count, "application")), \(plural(count, "interview"))"
-                + " (times in \(zoneDescription))"
-        ]
+        return document(
+            "Talent \(talentID): \(plural(applications.count, "application")), \(plural(count, "interview"))",
+            applications)
+    }
+
+    /// The interviews of a listing: a timeline per application, in the order the applications come.
+    func interviewList(_ interviews: [Interview]) -> String {
+        guard !interviews.isEmpty else { return "No interviews.\n" }
+        var applications: [TalentInterview] = []
+        for interview in interviews {
+            if let index = applications.firstIndex(where: { $0.applicationID == interview.applicationID }) {
+                applications[index].interviewList?.append(interview)
+            } else {
+                applications.append(TalentInterview(applicationID: interview.applicationID, interviewList: [interview]))
+            }
+        }
+        return document(plural(interviews.count, "interview"), applications)
+    }
+
+    /// An application's interviews in the historic model, as a timeline.
+    func applicationInterviews(applicationID: String, _ interviews: [ApplicationInterview]) -> String {
+        let list = interviews.map { item in
+            var interview = Interview(id: item.id)
+            interview.beginTime = item.beginTime
+            interview.endTime = item.endTime
+            interview.round = item.round
+            interview.stageID = item.stageID
+            interview.interviewRecordList = item.interviewRecordList
+            return interview
+        }
+        return document(
+            "Application \(applicationID): \(plural(list.count, "interview"))",
+            [TalentInterview(applicationID: applicationID, interviewList: list)], headings: false)
+    }
+
+    /// `title` with the time zone, then each application's interviews, oldest first
+    /// (under an `Application …` heading unless `headings` is false).
+    private func document(_ title: String, _ applications: [TalentInterview], headings: Bool = true) -> String {
+        var lines = ["\(title) (times in \(zoneDescription))"]
         for application in applications {
             lines.append("")
-            lines.append("Application \(application.applicationID ?? "?")")
+            if headings { lines.append("Application \(application.applicationID ?? "?")") }
             let interviews = (application.interviewList ?? []).sorted {
                 ($0.beginTime ?? .max, $0.id ?? "") < ($1.beginTime ?? .max, $1.id ?? "")
             }
@@ -114,11 +149,36 @@ struct HumanFormat {
         detail("rooms", rooms(interview.meetingRoomList))
         detail("talent's time zone", interview.talentTimeZone.map { $0.code ?? Self.name($0.name) ?? "?" })
         detail("remark", interview.remark)
-        for record in interview.interviewRecordList ?? [] { lines += self.record(record) }
+        for record in interview.interviewRecordList ?? [] { lines += self.record(record, indent: "      ") }
         return lines
     }
 
-    private func record(_ record: InterviewRecord) -> [String] {
+    // MARK: Interview records
+
+    /// One record in full: who, the verdict, the job levels and the feedback.
+    func recordDetail(_ record: InterviewRecord) -> String {
+        var lines = ["Interview record \(record.id ?? "?") (times in \(zoneDescription))"]
+        lines += self.record(record, indent: "  ")
+        let levels = [record.minJobLevelID, record.maxJobLevelID].compactMap { $0 }
+        if !levels.isEmpty { lines.append("  job level: \(levels.joined(separator: " – "))") }
+        return lines.map { $0 + "\n" }.joined()
+    }
+
+    /// Records as a table: ID, interviewer, conclusion, feedback status and when it was submitted.
+    func recordTable(_ records: [InterviewRecord]) -> String {
+        guard !records.isEmpty else { return "No interview records.\n" }
+        var table = TextTable(["RECORD ID", "INTERVIEWER", "CONCLUSION", "FEEDBACK", "SUBMITTED"])
+        for record in records {
+            table.append([
+                record.id ?? "-", Self.person(record.interviewer) ?? record.userID ?? "-", Self.code(record.conclusion),
+                Self.code(record.commitStatus), record.feedbackSubmitDate.map(time) ?? "-",
+            ])
+        }
+        return table.rendered()
+    }
+
+    /// A record's lines: `feedback of …` at `indent`, its text below, two columns further in.
+    private func record(_ record: InterviewRecord, indent: String) -> [String] {
         let who = Self.person(record.interviewer) ?? record.userID ?? "?"
         var parts = ["conclusion \(Self.code(record.conclusion))", "feedback \(Self.code(record.commitStatus))"]
         if let score = record.interviewScore {
@@ -131,9 +191,9 @@ struct HumanFormat {
             parts.append("assessment \(number)\(assessment.fullScore.map { "/\($0)" } ?? "")")
         }
         if let submitted = record.feedbackSubmitDate { parts.append("submitted \(time(submitted))") }
-        var lines = ["      feedback of \(who): " + parts.joined(separator: ", ")]
+        var lines = ["\(indent)feedback of \(who): " + parts.joined(separator: ", ")]
         if let content = record.content, !content.isEmpty {
-            lines += content.split(separator: "\n", omittingEmptySubsequences: false).map { "        “\($0)”" }
+            lines += content.split(separator: "\n", omittingEmptySubsequences: false).map { "\(indent)  “\($0)”" }
         }
         return lines
     }
@@ -152,6 +212,22 @@ struct HumanFormat {
             let name = room.roomName ?? room.roomID ?? "?"
             return place.isEmpty ? name : "\(name) (\(place.joined(separator: ", ")))"
         }.joined(separator: "; ")
+    }
+
+    // MARK: Round types
+
+    /// The tenant's round types: whether it uses them, then a table.
+    static func roundTypes(_ list: InterviewRoundTypeList) -> String {
+        let text = "Interview round types: \(code(list.activeStatus))\n"
+        guard let items = list.items, !items.isEmpty else { return text + "No round types.\n" }
+        var table = TextTable(["ID", "NAME", "PROCESS", "STATUS", "ASSESSMENT TEMPLATE"])
+        for item in items {
+            table.append([
+                item.id ?? "-", name(item.name) ?? "-", code(item.processType), code(item.activeStatus),
+                item.interviewAssessmentTemplateInfo.map { name($0.name) ?? $0.id ?? "-" } ?? "-",
+            ])
+        }
+        return text + "\n" + table.rendered()
     }
 
     private func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }

@@ -20,14 +20,12 @@ struct PatchInterviewerCommand: AsyncParsableCommand {
     @Option(name: .customLong("user-id-type"), help: "The type of the ID given and shown (default open_id).")
     var userIDType: UserIDTypeArgument?
 
-    @OptionGroup var connection: ConnectionOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var call: APICallOptions
 
     func run() async throws {
         let request = FeishuRequest.patchInterviewer(
-            interviewerID: interviewerID, verifyStatus: verifyStatus.status, userIDType: userIDType?.value)
-        let response = try await connection.withClient { try await $0.send(request) }
-        output.print(response) { HumanFormat.interviewerTable($0?.interviewer.map { [$0] } ?? []) }
+            interviewerID: interviewerID, verifyStatus: verifyStatus.code, userIDType: userIDType?.value)
+        try await call.send(request) { HumanFormat.interviewerTable($0?.interviewer.map { [$0] } ?? []) }
     }
 }
 
@@ -57,69 +55,17 @@ struct ListInterviewersCommand: AsyncParsableCommand {
     @Option(help: "Only statuses set at or before this time.")
     var until: TimeBoundArgument?
 
-    @Flag(help: "Fetch every page.")
-    var all = false
-
-    @Option(name: .customLong("page-size"), help: "Interviewers per page, 1 to 100 (default 10; 100 with --all).")
-    var pageSize: Int?
-
-    @Option(name: .customLong("page-token"), help: "The page to show: the token printed after the previous one.")
-    var pageToken: String?
-
     @Option(name: .customLong("user-id-type"), help: "The type of the IDs given and shown (default open_id).")
     var userIDType: UserIDTypeArgument?
 
-    @OptionGroup var connection: ConnectionOptions
-    @OptionGroup var output: OutputOptions
-
-    func validate() throws {
-        if all, pageToken != nil { throw ValidationError("--page-token and --all cannot be combined.") }
-    }
-
-    /// The users of `--user-ids`, commas split.
-    var users: [String] {
-        userIDs.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
-    }
+    @OptionGroup var list: ListOptions
 
     func run() async throws {
-        if all { try await listAll() } else { try await listPage() }
-    }
-
-    private func listPage() async throws {
-        let request = FeishuRequest.listInterviewers(
-            pageSize: pageSize, pageToken: pageToken, userIDs: users, verifyStatus: verifyStatus?.status,
-            earliestUpdateTime: since?.start, latestUpdateTime: until?.end, userIDType: userIDType?.value)
-        let response = try await connection.withClient { try await $0.send(request) }
-        output.print(response) { page in
-            var text = Self.describe(page?.items ?? [])
-            if page?.hasMore == true, let token = page?.pageToken {
-                text += "More on the next page: --page-token \(token) (or --all for every page)\n"
-            }
-            return text
-        }
-    }
-
-    private func listAll() async throws {
-        let (interviewers, rawItems) = try await connection.withClient { client in
-            var interviewers: [Interviewer] = []
-            var rawItems: [String] = []
-            let pages = client.hire.v1.interviewer.list(
-                pageSize: pageSize ?? 100, userIDs: users, verifyStatus: verifyStatus?.status,
-                earliestUpdateTime: since?.start, latestUpdateTime: until?.end, userIDType: userIDType?.value
-            ).pages
-            for try await page in pages {
-                interviewers += page.data?.items ?? []
-                let items = RawJSON.member("data", of: page.body).flatMap { RawJSON.member("items", of: $0.utf8) }
-                rawItems += items.flatMap(RawJSON.elements(of:)) ?? []
-            }
-            return (interviewers, rawItems)
-        }
-        let context = CLIContext.current
-        if output.json {
-            context.output("[" + rawItems.joined(separator: ",") + "]\n")
-        } else {
-            context.output(Self.describe(interviewers))
+        try await list.run(largestPageSize: 100, describe: { _ in Self.describe }) { pageSize, pageToken in
+            FeishuRequest.listInterviewers(
+                pageSize: pageSize, pageToken: pageToken, userIDs: commaSeparated(userIDs),
+                verifyStatus: verifyStatus?.code, earliestUpdateTime: since?.start, latestUpdateTime: until?.end,
+                userIDType: userIDType?.value)
         }
     }
 

@@ -26,13 +26,7 @@ public struct InterviewerResource: Sendable {
     ) async throws -> Interviewer {
         let request = FeishuRequest.patchInterviewer(
             interviewerID: interviewerID, verifyStatus: verifyStatus, userIDType: userIDType, options: options)
-        let response = try await client.send(request)
-        guard let interviewer = response.data?.interviewer else {
-            throw FeishuError(
-                kind: .undecodableResponse, msg: "the answer has no data.interviewer", logID: response.logID,
-                httpStatus: response.httpStatus, endpoint: request.endpoint.name)
-        }
-        return interviewer
+        return try await client.send(request, returning: \.interviewer, named: "interviewer")
     }
 
     /// One page of interviewers (`GET /open-apis/hire/v1/interviewers`).
