@@ -42,7 +42,8 @@ final class StubServer: Sendable {
     private final class Recorder: Sendable {
         let seen = Mutex<[SeenRequest]>([])
 
-        func record(_ request: Request) async throws {
+        @discardableResult
+        func record(_ request: Request) async throws -> SeenRequest {
             var headers: [String: String] = [:]
             for field in request.headers { headers[field.name.canonicalName] = field.value }
             let body = try await request.body.collect(upTo: 1 << 20)
@@ -50,11 +51,15 @@ final class StubServer: Sendable {
                 method: request.method.rawValue, uri: request.uri.description, headers: headers,
                 body: String(buffer: body))
             seen.withLock { $0.append(entry) }
+            return entry
         }
     }
 
-    /// Starts a server; `get_by_talent` answers `answers[talent_id]`, PATCH of an interviewer answers `patch`.
-    static func start(answers: [String: Answer] = [:], patch: Answer? = nil) async throws -> StubServer {
+    /// Starts a server; `get_by_talent` answers `answers[talent_id]`, PATCH of an interviewer answers `patch`,
+    /// and a GET of a route of `gets` (a path with `:name` parameters) what its function makes of the request.
+    static func start(
+        answers: [String: Answer] = [:], patch: Answer? = nil, gets: [String: @Sendable (SeenRequest) -> Answer] = [:]
+    ) async throws -> StubServer {
         let recorder = Recorder()
         let router = Router()
         router.post("/open-apis/auth/v3/tenant_access_token/internal") { _, _ in
@@ -70,6 +75,12 @@ final class StubServer: Sendable {
         router.patch("/open-apis/hire/v1/interviewers/:interviewer_id") { request, _ in
             try await recorder.record(request)
             return response(patch ?? Answer(status: 404, contentType: "text/plain", body: "no answer"))
+        }
+        for (path, answer) in gets {
+            router.get(RouterPath(path)) { request, _ in
+                let seen = try await recorder.record(request)
+                return response(answer(seen))
+            }
         }
         var logger = Logger(label: "stub-server")
         logger.logLevel = .critical
@@ -89,6 +100,11 @@ final class StubServer: Sendable {
             throw CancellationError()
         }
         return StubServer(baseURL: URL(string: "http://127.0.0.1:\(port)")!, task: task, recorder: recorder)
+    }
+
+    /// A JSON answer: `{"code":0,"msg":"success","data":<data>}`.
+    static func success(_ data: String) -> Answer {
+        Answer(status: 200, contentType: "application/json", body: #"{"code":0,"msg":"success","data":"# + data + "}")
     }
 
     func stop() async {
