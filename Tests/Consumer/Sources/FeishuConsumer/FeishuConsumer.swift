@@ -146,6 +146,19 @@ struct FeishuConsumer {
             }
         }
 
+        await checks.run("the generic pager over interview.list, and its parameter error") {
+            var ids: [String] = []
+            for try await interview in client.hire.v1.interview.list(applicationID: talentID) {
+                ids.append(interview.id ?? "-")
+            }
+            try expect(ids == [talentID], "the demo interview, got \(ids)")
+            let unfiltered: PagedSequence<Interview> = client.hire.v1.interview.list()
+            do {
+                for try await _ in unfiltered {}
+                throw Failure("a listing without a filter did not fail")
+            } catch let e as FeishuError where e.code == .invalidParameter {}
+        }
+
         await checks.run("rethrowing through a function of the user's") {
             func interviewsOrEmpty(_ id: String) async throws -> [TalentInterview] {
                 do {
