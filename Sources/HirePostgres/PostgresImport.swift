@@ -130,7 +130,8 @@ extension PostgresImport {
 ///   new keys reach the table in batches.
 /// - References are checked against a bounded cache of what is known to exist
 ///   (written or found earlier), falling back to a query.
-/// - Tenants, apps and users are written one by one, as they may conflict with stored data.
+/// - Tenants, apps and users are written one by one, as they may conflict with stored data;
+///   so are interview round types, which are few.
 ///   They are only updated when they change, so a re-import locks nothing that requests use.
 struct PostgresImportWriter: ImportWriter {
     static let batchEntries = 1_000
@@ -202,6 +203,8 @@ struct PostgresImportWriter: ImportWriter {
             try await writeApp(app, tenant: tenant, at: entry.location)
         case .user(let user):
             try await writeUser(user, tenant: tenant, at: entry.location)
+        case .interviewRoundType(let roundType):
+            try await writeRoundType(roundType, tenant: tenant)
         case .jobLevel(let level):
             try await enqueue(entry, bytes: 64 + (level.name.map { JSONWriter.write($0).utf8.count } ?? 0))
         case .talent(let talent):
@@ -293,6 +296,22 @@ struct PostgresImportWriter: ImportWriter {
         } catch let conflict as ImportConflict {
             throw ImportConflict(conflict.message, at: location)
         }
+    }
+
+    /// A new round type goes after the tenant's others; one written again keeps its place.
+    private func writeRoundType(_ roundType: InterviewRoundTypeEntity, tenant: String) async throws {
+        let processType = roundType.processType.map { Int64($0.rawValue) }
+        try await db.rows(
+            """
+            INSERT INTO interview_round_types (tenant_key, round_type_id, position, process_type, body)
+            VALUES (\(tenant), \(roundType.id),
+                (SELECT coalesce(max(position), -1) + 1 FROM interview_round_types WHERE tenant_key = \(tenant)),
+                \(processType), \(roundType.body))
+            ON CONFLICT (tenant_key, round_type_id) DO UPDATE SET
+                process_type = excluded.process_type, body = excluded.body
+            WHERE interview_round_types.process_type IS DISTINCT FROM excluded.process_type
+                OR interview_round_types.body <> excluded.body
+            """)
     }
 
     // MARK: Derived IDs

@@ -101,6 +101,16 @@ private struct PostgresExporter {
                 try body(.interviewer(InterviewerEntity(
                     userID: userID, verifyStatus: VerifyStatus(rawValue: status), updateTime: updateTime)))
             }
+        case .interviewRoundType:
+            let rows = try await connection.query(
+                """
+                SELECT round_type_id, process_type, body FROM interview_round_types WHERE tenant_key = \(tenantKey)
+                ORDER BY position
+                """, logger: logger)
+            for try await (id, processType, roundTypeBody) in rows.decode((String, Int64?, String).self) {
+                try body(.interviewRoundType(InterviewRoundTypeEntity(
+                    id: id, processType: processType.map { ProcessType(rawValue: Int($0)) }, body: roundTypeBody)))
+            }
         case .talent:
             let rows = try await connection.query(
                 "SELECT talent_id, name FROM talents WHERE tenant_key = \(tenantKey) ORDER BY talent_id", logger: logger)

@@ -95,6 +95,17 @@ struct SQLiteImportWriter: SyncImportWriter {
         case .interview(let interview):
             try writeInterview(interview, tenant: tenant)
 
+        case .interviewRoundType(let roundType):
+            // A new round type goes after the tenant's others; one written again keeps its place.
+            try db.execute(
+                sql: """
+                    INSERT INTO interview_round_types (tenant_key, round_type_id, position, process_type, body)
+                    VALUES (?, ?, (SELECT coalesce(max(position), -1) + 1 FROM interview_round_types WHERE tenant_key = ?), ?, ?)
+                    ON CONFLICT (tenant_key, round_type_id) DO UPDATE SET
+                        process_type = excluded.process_type, body = excluded.body
+                    """,
+                arguments: [tenant, roundType.id, tenant, roundType.processType?.rawValue, roundType.body])
+
         case .interviewer(let interviewer):
             let userRow = try Int64.fetchOne(
                 db, sql: "SELECT id FROM users WHERE tenant_key = ? AND user_id = ?", arguments: [tenant, interviewer.userID])!

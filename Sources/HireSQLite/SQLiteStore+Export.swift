@@ -70,6 +70,14 @@ private struct SQLiteExporter {
                 try body(.interviewer(InterviewerEntity(
                     userID: row[0], verifyStatus: VerifyStatus(rawValue: row[1]), updateTime: row[2])))
             }
+        case .interviewRoundType:
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT round_type_id, process_type, body FROM interview_round_types WHERE tenant_key = ? ORDER BY position
+                """, arguments: [tenantKey])
+            while let row = try rows.next() {
+                try body(.interviewRoundType(InterviewRoundTypeEntity(
+                    id: row[0], processType: (row[1] as Int?).map(ProcessType.init(rawValue:)), body: row[2])))
+            }
         case .talent:
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT talent_id, name FROM talents WHERE tenant_key = ? ORDER BY talent_id

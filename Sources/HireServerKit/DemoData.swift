@@ -40,6 +40,14 @@ package enum DemoData {
                   "open_ids": {"cli_a1b2c3d4e5f60718": "ou_7dab8a3d3cdcc9da365777c7ad535d62"}
                 }
               ],
+              "interview_round_types": [
+                {
+                  "id": "6949805467799537964",
+                  "name": {"zh_cn": "一面", "en_us": "Round one"},
+                  "process_type": 1,
+                  "active_status": 1
+                }
+              ],
               "talents": [
                 {"talent_id": "6949805467799537964", "name": "张三"}
               ],

@@ -164,7 +164,7 @@ extension EntityReference {
         case .jobLevel: ("job_levels", "job_level_id", tenantKey)
         case .talent: ("talents", "talent_id", tenantKey)
         case .application: ("applications", "application_id", tenantKey)
-        case .interview, .interviewRecord, .interviewer: preconditionFailure("nothing refers to a \(kind)")
+        case .interview, .interviewRecord, .interviewer, .interviewRoundType: preconditionFailure("nothing refers to a \(kind)")
         }
     }
 

@@ -17,7 +17,8 @@ package enum Fixtures {
     package static let globexSecret = "GlobexSecretGlobexSecretGlobex01"
 
     /// Acme: users alice (pinned open_id for acmeApp, people_admin_id), bob, carol, dave (derived IDs);
-    /// talent T1 with applications A1 (two interviews) and A2 (one); talent T2 with none.
+    /// talent T1 with applications A1 (two interviews) and A2 (one); talent T2 with none; interview
+    /// round types RT2 (campus, active) then RT1 (social, inactive, with an assessment template).
     package static let acme = #"""
         {
           "format": "feishu-hire-data/1",
@@ -47,6 +48,13 @@ package enum Fixtures {
             "interviewers": [
               {"user_id": "bob", "verify_status": 2, "update_time": 1700000000000},
               {"user_id": "carol", "verify_status": 1, "update_time": 1700000000000}
+            ],
+            "interview_round_types": [
+              {"id": "RT2", "biz_id": "RB2", "name": {"zh_cn": "校招一面", "en_us": "Campus round one"},
+               "process_type": 2, "active_status": 1},
+              {"id": "RT1", "biz_id": "RB1", "name": {"zh_cn": "一面", "en_us": "Round one"},
+               "process_type": 1, "active_status": 2,
+               "interview_assessment_template_info": {"id": "AT1", "biz_id": "AB1", "name": {"zh_cn": "通用", "en_us": "General"}}}
             ],
             "talents": [
               {"talent_id": "T1", "name": "Talent One"},

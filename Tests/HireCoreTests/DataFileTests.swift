@@ -79,6 +79,29 @@ struct DataFileTests {
             == #"{"id":"i","interview_record_list":[{"id":"r1","content":"x","max_job_level_id":"l","interviewer":{"user_id":"v"}}],"application_id":"p","creator":{"user_id":"c"},"remark":"r"}"#)
     }
 
+    @Test func roundTypesAreReadInCanonicalFormFromDocumentsAndLines() throws {
+        let text = wrap(#""interview_round_types":[{"process_type":2,"id":"r1","name":{"en_us":"One"}},{"id":"r2"}]"#)
+        let entries = try DataFileReader.entries(document: Array(text.utf8))
+        #expect(entries.map(\.kind) == [.tenant, .interviewRoundType, .interviewRoundType])
+        #expect(entries[1].entity == .interviewRoundType(InterviewRoundTypeEntity(
+            id: "r1", processType: .campus, body: #"{"id":"r1","name":{"en_us":"One"},"process_type":2}"#)))
+        #expect(entries[2].entity == .interviewRoundType(InterviewRoundTypeEntity(id: "r2", processType: nil, body: #"{"id":"r2"}"#)))
+        #expect(entries[2].location.description == "$.tenants[0].interview_round_types[1]")
+        let line = try #require(try DataFileReader.entry(
+            line: Array(#"{"tenant_key":"t","interview_round_type":{"id":"r1","process_type":2,"name":{"en_us":"One"}}}"#.utf8),
+            number: 2))
+        #expect(line.entity == entries[1].entity && line.tenantKey == "t")
+        #expect(problems(wrap(#""interview_round_types":[{"id":"r","active_status":3,"extra":1}]"#)) == [
+            "$.tenants[0].interview_round_types[0].extra: is not a member of this object",
+        ])
+        #expect(problems(wrap(#""interview_round_types":[{"id":"","active_status":3}]"#)) == [
+            "$.tenants[0].interview_round_types[0].id: must not be empty",
+        ])
+        #expect(problems(wrap(#""interview_round_types":{"id":"r"}"#)) == [
+            "$.tenants[0].interview_round_types: must be an array, got an object",
+        ])
+    }
+
     @Test func jsonLinesNameTheLine() throws {
         let lines = [
             #"{"format":"feishu-hire-data/1"}"#, "", #"{"tenant":{"tenant_key":"t"}}"#,
@@ -96,7 +119,7 @@ struct DataFileTests {
             "tenant t", "talent x",
             "line 5 $.talent.talent_id: must be a string, got the integer 1",
             "line 6 $.tenant_key: is required on every line but the header and tenant lines",
-            #"line 7 $: must hold "tenant_key" and one of "app", "user", "job_level", "talent", "application", "interview", "interviewer""#,
+            #"line 7 $: must hold "tenant_key" and one of "app", "user", "job_level", "talent", "application", "interview", "interviewer", "interview_round_type""#,
             "line 8 $: is not valid JSON: line 1, column 1: unexpected character 'n', expected a value",
         ])
         var missingHeader = DataFileReader.entries(lines: [Array(#"{"tenant":{"tenant_key":"t"}}"#.utf8)]).makeIterator()
@@ -108,7 +131,7 @@ struct DataFileTests {
     }
 
     @Test func writersProduceDocumentsAndLinesThatReadBack() throws {
-        let text = wrap(#""apps":[{"app_id":"a","app_secret":"s","scopes":["hire:interviewer"]}],"users":[{"user_id":"u","open_ids":{"a":"ou_1"}}],"talents":[{"talent_id":"x","name":"X"}]"#)
+        let text = wrap(#""apps":[{"app_id":"a","app_secret":"s","scopes":["hire:interviewer"]}],"users":[{"user_id":"u","open_ids":{"a":"ou_1"}}],"interview_round_types":[{"id":"r","process_type":1}],"talents":[{"talent_id":"x","name":"X"}]"#)
         let entries = try DataFileReader.entries(document: Array(text.utf8))
         for format in DataFileWriter.Format.allCases {
             var output = ""

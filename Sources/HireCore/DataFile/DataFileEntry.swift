@@ -11,6 +11,7 @@ package struct DataFileEntry: Sendable, Hashable {
         case application(ApplicationEntity)
         case interview(InterviewEntity)
         case interviewer(InterviewerEntity)
+        case interviewRoundType(InterviewRoundTypeEntity)
     }
 
     package var tenantKey: String
@@ -37,6 +38,7 @@ package struct DataFileEntry: Sendable, Hashable {
         case .application(let application): application.applicationID
         case .interview(let interview): interview.id
         case .interviewer(let interviewer): interviewer.userID
+        case .interviewRoundType(let roundType): roundType.id
         }
     }
 
@@ -49,7 +51,7 @@ package struct DataFileEntry: Sendable, Hashable {
         switch entity {
         case .tenant:
             return []
-        case .app, .jobLevel, .talent:
+        case .app, .jobLevel, .talent, .interviewRoundType:
             break
         case .user(let entity):
             for appID in entity.openIDs.keys.sorted() {
@@ -84,12 +86,14 @@ package enum EntityKind: String, Sendable, Hashable, CaseIterable {
     /// An interview record: imported within its interview, but its ID is unique in the tenant.
     case interviewRecord = "interview_record"
     case interviewer
+    case interviewRoundType = "interview_round_type"
 
     /// The kind in words: "job level".
     package var displayName: String {
         switch self {
         case .jobLevel: "job level"
         case .interviewRecord: "interview record"
+        case .interviewRoundType: "interview round type"
         default: rawValue
         }
     }
@@ -106,6 +110,7 @@ package enum EntityKind: String, Sendable, Hashable, CaseIterable {
         case .interview: "interviews"
         case .interviewRecord: "interview_record_list"
         case .interviewer: "interviewers"
+        case .interviewRoundType: "interview_round_types"
         }
     }
 }
@@ -121,6 +126,7 @@ extension DataFileEntry.Entity {
         case .application: .application
         case .interview: .interview
         case .interviewer: .interviewer
+        case .interviewRoundType: .interviewRoundType
         }
     }
 }

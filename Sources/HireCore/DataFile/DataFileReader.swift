@@ -20,10 +20,14 @@ package enum DataFileFormat {
     package static let name = "feishu-hire-data/1"
 
     /// Entities of a tenant in the order they are imported and exported: each after what it refers to.
-    package static let kindOrder: [EntityKind] = [.app, .user, .jobLevel, .talent, .application, .interview, .interviewer]
+    package static let kindOrder: [EntityKind] = [
+        .app, .user, .jobLevel, .talent, .application, .interview, .interviewer, .interviewRoundType,
+    ]
 
     /// Members of a tenant object in a document, in the order export writes them.
-    package static let documentOrder: [EntityKind] = [.app, .user, .jobLevel, .interviewer, .talent, .application, .interview]
+    package static let documentOrder: [EntityKind] = [
+        .app, .user, .jobLevel, .interviewer, .interviewRoundType, .talent, .application, .interview,
+    ]
 }
 
 /// Reads data files: a JSON document (`.json`), or JSON Lines (`.jsonl`) for large datasets.
@@ -31,7 +35,8 @@ package enum DataFileFormat {
 /// JSON Lines files start with the line `{"format":"feishu-hire-data/1"}`; every other line
 /// holds one entity: `{"tenant":{"tenant_key":…,"name":…}}`, or
 /// `{"tenant_key":…,"<kind>":{…}}` where kind is `app`, `user`, `job_level`, `talent`,
-/// `application`, `interview` or `interviewer`, with the same objects as a document.
+/// `application`, `interview`, `interviewer` or `interview_round_type`, with the same objects
+/// as a document.
 /// An entity may refer only to entities on earlier lines or already in the store.
 package enum DataFileReader {
     /// The entries of a JSON document, each tenant's in ``DataFileFormat/kindOrder``.
@@ -153,6 +158,7 @@ package enum DataFileReader {
         case .application: parser.application(value, at: location).map { .application($0) }
         case .interview: parser.interview(value, at: location).map { .interview($0) }
         case .interviewer: parser.interviewer(value, at: location).map { .interviewer($0) }
+        case .interviewRoundType: parser.interviewRoundType(value, at: location).map { .interviewRoundType($0) }
         case .tenant, .interviewRecord: nil
         }
     }

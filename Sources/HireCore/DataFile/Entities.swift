@@ -105,6 +105,21 @@ package struct ApplicationEntity: Sendable, Hashable {
     }
 }
 
+/// An interview round type (一面, 二面, …), as the round-type list returns it.
+package struct InterviewRoundTypeEntity: Sendable, Hashable {
+    package var id: String
+    /// The recruitment process it belongs to (the list's filter), if given.
+    package var processType: ProcessType?
+    /// Canonical JSON object of every member, `id` included, in the platform's order.
+    package var body: String
+
+    package init(id: String, processType: ProcessType?, body: String) {
+        self.id = id
+        self.processType = processType
+        self.body = body
+    }
+}
+
 /// An interview, split the way it is stored: the members as given, and the references apart.
 package struct InterviewEntity: Sendable, Hashable {
     package var id: String

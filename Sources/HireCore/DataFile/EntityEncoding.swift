@@ -44,6 +44,9 @@ extension DataFileEntry.Entity {
             add("talent_id", application.talentID)
         case .interview(let interview):
             return interview.documentValue
+        case .interviewRoundType(let roundType):
+            // Stored in canonical form already.
+            return (try? JSONParser.parse(roundType.body)) ?? .object(object)
         }
         return .object(object)
     }

@@ -116,6 +116,27 @@ struct EntityParser {
         return InterviewerEntity(userID: userID, verifyStatus: status, updateTime: updateTime)
     }
 
+    mutating func interviewRoundType(_ value: JSONValue, at location: DataLocation) -> InterviewRoundTypeEntity? {
+        guard let canonical = validator.canonicalObject(value, HireShape.interviewRoundType, at: location, required: ["id"]),
+            let object = canonical.objectValue, let roundTypeID = id(object, "id", location)
+        else { return nil }
+        var processType: ProcessType?
+        if let raw = object["process_type"]?.integerValue {
+            guard let known = ProcessType.known.first(where: { Int64($0.rawValue) == raw }) else {
+                validator.report(location / "process_type", "must be 1 (social) or 2 (campus)")
+                return nil
+            }
+            processType = known
+        }
+        if let raw = object["active_status"]?.integerValue,
+            ![ActiveStatus.active, .inactive].contains(where: { Int64($0.rawValue) == raw })
+        {
+            validator.report(location / "active_status", "must be 1 (active) or 2 (inactive)")
+            return nil
+        }
+        return InterviewRoundTypeEntity(id: roundTypeID, processType: processType, body: JSONWriter.write(canonical))
+    }
+
     mutating func talent(_ value: JSONValue, at location: DataLocation) -> TalentEntity? {
         guard let object = fields(value, Self.talentShape, location, ["talent_id"]),
             let talentID = id(object, "talent_id", location)

@@ -85,6 +85,18 @@ package enum HireShape {
         ]))),
     ]
 
+    /// The members of an interview round type, in the order the platform writes them.
+    package static let interviewRoundType: [WireField] = [
+        .init("id", .string),
+        .init("biz_id", .string),
+        .init("name", i18n),
+        .init("process_type", .integer),
+        .init("active_status", .integer),
+        .init("interview_assessment_template_info", .object([
+            .init("id", .string), .init("biz_id", .string), .init("name", i18n),
+        ])),
+    ]
+
     /// The members of an interview, in the order the platform writes them.
     package static let interview: [WireField] = [
         .init("id", .string),
