@@ -20,6 +20,7 @@ package enum HireApplication {
         AuthController(services: services).addRoutes(to: router)
         InterviewerController(services: services).addRoutes(to: router)
         InterviewController(services: services).addRoutes(to: router)
+        InterviewRecordController(services: services).addRoutes(to: router)
         if let (token, controls) = admin {
             AdminRoutes.add(to: router, services: services, controls: controls, token: token)
         }

@@ -102,7 +102,7 @@ struct InterviewListCLITests {
             #expect(run.stdout == """
                 Interview round types: 1 (active)
 
-                ID                   NAME               PROCESS     STATUS      ASSESSMENT TEMPLATE
+                ID                   NAME              PROCESS     STATUS      ASSESSMENT TEMPLATE
                 6949805467799537964  一面 (Round one)  1 (social)  1 (active)  -
 
                 """)

@@ -127,13 +127,16 @@ struct InterviewListTests {
         }
     }
 
-    @Test("interview_record.list: named records on one page, unknown IDs left out; without IDs every record, paged")
+    @Test("interview_record.list: named records on one page, an unknown ID refused; without IDs every record, paged")
     func listRecords() async throws {
         try await withDemo { server, client in
             let records = client.hire.v1.interviewRecord
-            let named = try await records.list(ids: [Self.demoID, "rec-2", "404"])
+            let named = try await records.list(ids: [Self.demoID, "rec-2"])
             #expect(Set(named.compactMap(\.id)) == [Self.demoID, "rec-2"])
             #expect(named.count == 2)
+            let unknown = await feishuError { _ = try await records.list(ids: [Self.demoID, "404"]) }
+            #expect(unknown?.code == .invalidParameter)
+            #expect(unknown?.fieldViolations.map(\.value) == ["404"])
 
             let page = try await records.listPage(ids: ["rec-2"])
             #expect(page.items?.only?.id == "rec-2")

@@ -1,6 +1,7 @@
 import FeishuWire
 import Foundation
 import HireCore
+import HTTPTypes
 import Testing
 
 /// `get_by_talent` splices stored JSON instead of encoding the FeishuWire models; these
@@ -55,10 +56,35 @@ struct RenderedInterviewContractTests {
         }
     }
 
+    /// The other spliced answers, `interview.list` and the records, pass the same test.
+    @Test(arguments: ["open_id", "union_id", "user_id"], jobLevelIDTypes)
+    func theListsAndRecordsRoundTripToo(userIDType: String, jobLevelIDType: String) async throws {
+        try await withServer(data: [Self.document]) { client, _ in
+            let token = try await client.token(Self.appID, Self.appSecret)
+            let query = "user_id_type=\(userIDType)&job_level_id_type=\(jobLevelIDType)"
+            let list = try await client.send(.get, "/open-apis/hire/v1/interviews?start_time=1&page_size=1&" + query, token: token)
+            try Self.expectModelsRoundTrip(list, as: InterviewPage.self)
+            let full = Self.shapePaths(of: HireShape.interview, at: "items[]")
+            #expect(full.subtracting(memberPaths(in: try #require(list.object["data"]))).isEmpty)
+
+            let record = try await client.send(
+                .get, "/open-apis/hire/v1/interview_records/CR-full-0?user_id_type=\(userIDType)", token: token)
+            try Self.expectModelsRoundTrip(record, as: InterviewRecordEnvelope.self)
+            let recordPaths = Self.shapePaths(of: HireShape.record, at: "interview_record")
+            #expect(recordPaths.subtracting(memberPaths(in: try #require(record.object["data"]))).isEmpty)
+
+            let records = try await client.send(
+                .get, "/open-apis/hire/v1/interview_records?ids=CR-full-1&ids=CR-sparse&user_id_type=\(userIDType)",
+                token: token)
+            try Self.expectModelsRoundTrip(records, as: InterviewRecordPage.self)
+        }
+    }
+
     /// The whole answer decodes as the envelope of the models and encodes back to the same JSON.
-    static func expectModelsRoundTrip(_ reply: Reply) throws {
-        let decoded = try JSONDecoder().decode(
-            ResponseEnvelope<TalentInterviewList>.self, from: Data(reply.text.utf8))
+    static func expectModelsRoundTrip<Data: Codable & Sendable>(
+        _ reply: Reply, as type: Data.Type = TalentInterviewList.self
+    ) throws {
+        let decoded = try JSONDecoder().decode(ResponseEnvelope<Data>.self, from: Foundation.Data(reply.text.utf8))
         let encoded = try JSONEncoder().encode(decoded)
         let reencoded = try JSONParser.parse(Array(encoded))
         let lost = memberPaths(in: reply.json).symmetricDifference(memberPaths(in: reencoded))

@@ -34,7 +34,7 @@ public struct InterviewRecordResource: Sendable {
     ///
     /// With IDs the platform does not page: each request answers every record it knows among
     /// at most ``maximumIDsPerRequest`` IDs. Longer lists are sent in requests of that many,
-    /// one after another. IDs the platform does not know are left out of the answer.
+    /// one after another. An ID the tenant has no record of fails the request it is in.
     ///
     /// ```swift
     /// let records = try await client.hire.v1.interviewRecord.list(ids: ["6949805467799537964"])
@@ -44,7 +44,8 @@ public struct InterviewRecordResource: Sendable {
     ///   - userIDType: the type of the user IDs in the answer; default `open_id`.
     ///   - options: e.g. a tenant token of your own.
     /// - Returns: the records the platform answered, in its order, request after request.
-    /// - Throws: always a ``FeishuError``.
+    /// - Throws: always a ``FeishuError``; code 1002002, with a `fieldViolations` entry for `ids`
+    ///   naming each, for IDs the tenant has no record of.
     public func list(
         ids: [String], userIDType: UserIDType? = nil, options: RequestOptions = RequestOptions()
     ) async throws -> [InterviewRecord] {

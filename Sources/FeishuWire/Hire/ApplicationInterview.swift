@@ -23,10 +23,7 @@ public struct ApplicationInterview: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, round
-        case beginTime = "begin_time"
-        case endTime = "end_time"
-        case stageID = "stage_id"
+        case id, beginTime = "begin_time", endTime = "end_time", round, stageID = "stage_id"
         case interviewRecordList = "interview_record_list"
     }
 }

@@ -15,10 +15,7 @@ public struct InterviewRoundType: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name
-        case bizID = "biz_id"
-        case processType = "process_type"
-        case activeStatus = "active_status"
+        case id, bizID = "biz_id", name, processType = "process_type", activeStatus = "active_status"
         case interviewAssessmentTemplateInfo = "interview_assessment_template_info"
     }
 }
@@ -36,8 +33,7 @@ public struct AssessmentTemplate: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name
-        case bizID = "biz_id"
+        case id, bizID = "biz_id", name
     }
 }
 
@@ -53,7 +49,6 @@ public struct InterviewRoundTypeList: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case items
-        case activeStatus = "active_status"
+        case activeStatus = "active_status", items
     }
 }

@@ -30,6 +30,7 @@ package struct InterviewFilter: Sendable, Hashable {
 /// The query of `GET /open-apis/hire/v1/interviews`, validated.
 package struct InterviewListQuery: Sendable, Hashable {
     package static let maximumPageSize = 100
+    static let filterNames = ["application_id", "interview_id", "start_time", "end_time"]
 
     package var page: PageRequest
     package var filter: InterviewFilter
@@ -41,6 +42,13 @@ package struct InterviewListQuery: Sendable, Hashable {
         filter = InterviewFilter(
             applicationID: try Self.id(query, "application_id"), interviewID: try Self.id(query, "interview_id"),
             beginTimeFrom: try Self.positiveTime(query, "start_time"), beginTimeTo: try Self.positiveTime(query, "end_time"))
+        if filter == InterviewFilter() {
+            // The platform refuses an unfiltered listing: one filter at least.
+            let problem = "one of application_id, interview_id, start_time and end_time is required"
+            throw APIError(
+                code: .invalidParameter, msg: "invalid parameter: \(problem)",
+                fieldViolations: Self.filterNames.map { FieldViolation(field: $0, description: problem) })
+        }
         if let from = filter.beginTimeFrom, let to = filter.beginTimeTo, from > to {
             throw .invalidParameter("start_time", "must not be later than end_time", value: String(from))
         }

@@ -83,7 +83,8 @@ package enum TalentInterviewsRenderer {
         return text
     }
 
-    private static func write(_ interview: StoredInterview, into text: inout String) {
+    /// Writes one interview (`interview_extend`) with its records.
+    package static func write(_ interview: StoredInterview, into text: inout String) {
         var members = Members(body: interview.body, into: &text)
         members.user("creator", interview.creator, into: &text)
         members.user("contact_user", interview.contactUser, into: &text)
@@ -91,17 +92,22 @@ package enum TalentInterviewsRenderer {
         text += "["
         for (index, record) in interview.records.enumerated() {
             if index > 0 { text += "," }
-            var recordMembers = Members(body: record.body, into: &text)
-            if let id = record.interviewer?.id {
-                recordMembers.open("user_id", into: &text)
-                JSONWriter.writeString(id, into: &text)
-            }
-            recordMembers.string("min_job_level_id", record.minJobLevelID, into: &text)
-            recordMembers.string("max_job_level_id", record.maxJobLevelID, into: &text)
-            recordMembers.user("interviewer", record.interviewer, into: &text)
-            text += "}"
+            write(record, into: &text)
         }
         text += "]}"
+    }
+
+    /// Writes one interview record.
+    package static func write(_ record: StoredInterviewRecord, into text: inout String) {
+        var members = Members(body: record.body, into: &text)
+        if let id = record.interviewer?.id {
+            members.open("user_id", into: &text)
+            JSONWriter.writeString(id, into: &text)
+        }
+        members.string("min_job_level_id", record.minJobLevelID, into: &text)
+        members.string("max_job_level_id", record.maxJobLevelID, into: &text)
+        members.user("interviewer", record.interviewer, into: &text)
+        text += "}"
     }
 
     /// Appends members after a stored object's own ones.
