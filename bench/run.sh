@@ -49,6 +49,7 @@ results+=("$(run 'GET /healthz (baseline)' get.lua /healthz)")
 results+=("$(run 'GET get_by_talent (12 interviews, 36 records)' get.lua '/open-apis/hire/v1/interviews/get_by_talent?talent_id=T0&user_id_type=open_id&job_level_id_type=people_admin_job_level_id')")
 results+=("$(run 'GET get_by_talent (1 interview)' get.lua '/open-apis/hire/v1/interviews/get_by_talent?talent_id=T500')")
 results+=("$(run 'GET interviewers (page of 10)' get.lua '/open-apis/hire/v1/interviewers')")
+results+=("$(run 'GET interview.list (page of 10)' get.lua '/open-apis/hire/v1/interviews?start_time=1&page_size=10')")
 results+=("$(run 'GET interviewers (page of 100, user_id)' get.lua '/open-apis/hire/v1/interviewers?page_size=100&user_id_type=user_id')")
 results+=("$(run 'PATCH interviewer (durable commit)' patch.lua /)")
 
