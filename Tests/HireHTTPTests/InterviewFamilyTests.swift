@@ -2,6 +2,7 @@ import FeishuWire
 import Foundation
 import HireCore
 import HTTPTypes
+import HireHTTP
 import HireServerKit
 import HireTestSupport
 import Testing
@@ -214,6 +215,27 @@ struct InterviewFamilyTests {
             let reader = try await client.token(Fixtures.acmeReader, Fixtures.acmeReaderSecret)
             #expect(try await client.send(.get, path, token: reader).code == 0)
             #expect(try await client.send(.get, path).code == 99_991_661)
+        }
+    }
+
+    @Test func theNewOperationsAreJournaledAndCanBeFaulted() async throws {
+        let adminToken = "admin-token-for-family-tests"
+        try await withServer(admin: AdminSettings(token: adminToken, journalSize: 100)) { client, _ in
+            let fault = try await client.send(
+                .post, "/_hire/faults", token: adminToken,
+                body: #"{"operation":"hire.v1.interview_record.get","code":1002001,"times":1}"#)
+            #expect(fault.code == 0, "\(fault.text)")
+            let token = try await client.token()
+            #expect(try await client.send(.get, Self.records + "/R1", token: token).code == 1_002_001)
+            #expect(try await client.send(.get, Self.records + "/R1", token: token).code == 0)
+            #expect(try await client.send(.get, Self.roundTypes, token: token).code == 0)
+            let journal = try await client.send(
+                .get, "/_hire/requests?operation=hire.v1.interview_record.get", token: adminToken)
+            let codes = journal.data?["items"]?.arrayValue?.compactMap { $0.objectValue?["code"]?.integerValue }
+            #expect(codes?.sorted() == [0, 1_002_001], "\(journal.text)")
+            let roundTypes = try await client.send(
+                .get, "/_hire/requests?operation=hire.v1.interview_round_type.list", token: adminToken)
+            #expect(roundTypes.data?["items"]?.arrayValue?.count == 1)
         }
     }
 
