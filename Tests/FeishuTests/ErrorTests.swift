@@ -71,9 +71,17 @@ struct ErrorTests {
             try await withClient(server, configuration: configuration) { client in
                 // Fetch the token and open a connection first, so the next two calls follow at once.
                 _ = try await client.hire.v1.interview.getByTalent(talentID: DemoData.talentID)
-                clock.alignToSecond()
+                clock.freezeAtNextSecond()
                 _ = try await client.hire.v1.interviewer.listPage()
                 let started = ContinuousClock.now
+                // Once the second call has been refused, the window ends for the retry.
+                let resume = Task {
+                    while !logs.lines.contains(where: { $0.contains("retrying") }) {
+                        try await Task.sleep(for: .milliseconds(5))
+                    }
+                    clock.resumeAfterFrozenSecond()
+                }
+                defer { resume.cancel() }
                 let page = try await client.hire.v1.interviewer.listPage()
                 #expect(page.items == [])
                 #expect(ContinuousClock.now - started >= .milliseconds(900))

@@ -159,8 +159,28 @@ enum Fixtures {
 /// after ``alignToSecond()`` fall into one window of a per-second rate limit.
 final class AlignedClock: Sendable {
     private let offset = Mutex<Int64>(0)
+    /// While set, the clock reads this instead of running.
+    private let frozen = Mutex<Int64?>(nil)
 
-    var clock: HireClock { HireClock { [self] in HireClock.system.now() + offset.withLock { $0 } } }
+    var clock: HireClock {
+        HireClock { [self] in frozen.withLock { $0 } ?? HireClock.system.now() + offset.withLock { $0 } }
+    }
+
+    /// Stops the clock at the start of its next second, so that the calls that follow share
+    /// one rate-limit window however slowly a loaded machine serves them.
+    func freezeAtNextSecond() {
+        alignToSecond()
+        frozen.withLock { $0 = HireClock.system.now() + offset.withLock { $0 } }
+    }
+
+    /// Runs the clock again from the start of the second after the frozen one.
+    func resumeAfterFrozenSecond() {
+        frozen.withLock { frozenAt in
+            guard let at = frozenAt else { return }
+            offset.withLock { $0 = at + 1000 - HireClock.system.now() }
+            frozenAt = nil
+        }
+    }
 
     func alignToSecond() {
         offset.withLock { offset in
