@@ -23,25 +23,36 @@ package final class DataFileSource: @unchecked Sendable {
     package func nextEntry() -> Result<DataFileEntry, DataFileError>? { next() }
 
     /// A data file on disk: a JSON document, or JSON Lines when the name ends in `.jsonl`
-    /// or the first line is the JSON Lines header.
+    /// or the first line is the JSON Lines header. Either is read as it is imported.
     package static func file(at path: String) throws -> DataFileSource {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw DataFileError(DataLocation(path: .root), "cannot read \(path)")
         }
-        let lines = FileLines(handle: handle)
         if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") {
-            return DataFileSource(DataFileReader.entries(lines: lines))
+            return DataFileSource(DataFileReader.entries(lines: FileLines(handle: handle)))
         }
-        let data = try handle.readToEnd() ?? Data()
-        try? handle.close()
-        if let firstLine = data.split(separator: 0x0A, maxSplits: 1).first,
-            (try? DataFileReader.entry(line: Array(firstLine), number: 1)) != nil,
-            data.count > firstLine.count
+        let start = try handle.read(upToCount: 4096) ?? Data()
+        try handle.seek(toOffset: 0)
+        if let newline = start.firstIndex(of: 0x0A),
+            (try? DataFileReader.entry(line: start[..<newline], number: 1)) != nil
         {
-            let lineSequence = data.split(separator: 0x0A, omittingEmptySubsequences: false).lazy.map { Array($0) }
-            return DataFileSource(DataFileReader.entries(lines: lineSequence))
+            return DataFileSource(DataFileReader.entries(lines: FileLines(handle: handle)))
         }
-        return DataFileSource(entries: try DataFileReader.entries(document: data))
+        return DataFileSource(DocumentEntries(FileBytes(handle: handle)))
+    }
+}
+
+/// A file read by position, for ``DocumentEntries``.
+final class FileBytes: DataBytes {
+    private let handle: FileHandle
+
+    init(handle: FileHandle) { self.handle = handle }
+
+    deinit { try? handle.close() }
+
+    func read(at offset: Int, count: Int) throws -> [UInt8] {
+        try handle.seek(toOffset: UInt64(offset))
+        return Array(try handle.read(upToCount: count) ?? Data())
     }
 }
 

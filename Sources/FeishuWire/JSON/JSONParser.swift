@@ -5,6 +5,12 @@ package struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertib
     package let line: Int
     package let column: Int
 
+    package init(message: String, line: Int, column: Int) {
+        self.message = message
+        self.line = line
+        self.column = column
+    }
+
     package var description: String { "line \(line), column \(column): \(message)" }
 }
 

@@ -39,50 +39,20 @@ package enum DataFileFormat {
 /// as a document.
 /// An entity may refer only to entities on earlier lines or already in the store.
 package enum DataFileReader {
-    /// The entries of a JSON document, each tenant's in ``DataFileFormat/kindOrder``.
+    /// The entries of a JSON document, each tenant's in ``DataFileFormat/kindOrder``, all read
+    /// before any is returned; ``DocumentEntries`` reads them as they are used.
+    /// - Throws: ``DataFileError`` with the first problems.
     package static func entries(document bytes: some Collection<UInt8>) throws(DataFileError) -> [DataFileEntry] {
-        let root: JSONValue
-        do {
-            root = try JSONParser.parse(bytes)
-        } catch {
-            throw DataFileError(DataLocation(path: .root), "is not valid JSON: \(error)")
-        }
-        let location = DataLocation(path: .root)
-        guard let document = root.objectValue else {
-            throw DataFileError(location, "must be an object, got \(root.typeDescription)")
-        }
-        try checkFormat(document, at: location)
-        var parser = EntityParser()
-        for key in document.keys where key != "format" && key != "tenants" {
-            parser.validator.report(location / key, "is not a member of a data file")
-        }
         var entries: [DataFileEntry] = []
-        guard let tenants = document["tenants"]?.arrayValue else {
-            throw DataFileError(location / "tenants", "is required: an array of tenants")
-        }
-        let nested = Set(DataFileFormat.kindOrder.map(\.collectionName))
-        for (index, value) in tenants.enumerated() {
-            let at = location / "tenants" / index
-            guard let tenant = parser.tenant(value, at: at, nested: nested), let object = value.objectValue else { continue }
-            entries.append(DataFileEntry(tenantKey: tenant.tenantKey, entity: .tenant(tenant), location: at))
-            for kind in DataFileFormat.kindOrder {
-                guard let collection = object[kind.collectionName] else { continue }
-                guard let elements = collection.arrayValue else {
-                    parser.validator.report(at / kind.collectionName, "must be an array, got \(collection.typeDescription)")
-                    continue
-                }
-                for (position, element) in elements.enumerated() {
-                    let elementLocation = at / kind.collectionName / position
-                    if let entity = parse(kind, element, tenantKey: tenant.tenantKey, at: elementLocation, &parser) {
-                        entries.append(DataFileEntry(tenantKey: tenant.tenantKey, entity: entity, location: elementLocation))
-                    }
-                }
-                if parser.problems.count >= EntityParser.maximumProblems { break }
+        var problems: [DataProblem] = []
+        for result in DocumentEntries(MemoryBytes(Array(bytes))) {
+            switch result {
+            case .success(let entry): entries.append(entry)
+            case .failure(let error): problems += error.problems
             }
+            if problems.count >= EntityParser.maximumProblems { break }
         }
-        guard parser.problems.isEmpty else {
-            throw DataFileError(Array(parser.problems.prefix(EntityParser.maximumProblems)))
-        }
+        guard problems.isEmpty else { throw DataFileError(Array(problems.prefix(EntityParser.maximumProblems))) }
         return entries
     }
 
@@ -147,7 +117,8 @@ package enum DataFileReader {
         }
     }
 
-    private static func parse(
+    /// The entity of `kind` written as `value`, or `nil` with the problems in `parser`.
+    static func parse(
         _ kind: EntityKind, _ value: JSONValue, tenantKey: String, at location: DataLocation, _ parser: inout EntityParser
     ) -> DataFileEntry.Entity? {
         switch kind {

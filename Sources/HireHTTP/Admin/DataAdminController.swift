@@ -63,7 +63,7 @@ struct DataAdminController {
             let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).lazy.map { Array($0) }
             return DataFileSource(DataFileReader.entries(lines: lines))
         }
-        return DataFileSource(entries: try DataFileReader.entries(document: bytes))
+        return DataFileSource(DocumentEntries(MemoryBytes(bytes)))
     }
 
     /// 1002002 with a field violation per problem, each naming its JSON path.
