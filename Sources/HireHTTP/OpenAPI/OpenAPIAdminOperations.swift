@@ -28,7 +28,7 @@ enum OpenAPIAdminOperations {
             operation(
                 AdminRoutes.reset, "Restore the baseline snapshot (destructive: replaces the data)",
                 query: [Parameter(name: "tenant_key", schema: ["type": "string", "minLength": 1], description: "Only this tenant.")],
-                data: object, notFound: false),
+                data: object, notFound: true),
             operation(AdminRoutes.snapshots, "List the snapshots", data: items, notFound: false),
             operation(AdminRoutes.saveSnapshot, "Save the data as a snapshot", query: [tenantKeys], data: object, notFound: false),
             operation(AdminRoutes.deleteSnapshot, "Delete a snapshot", data: object, notFound: true),
@@ -107,7 +107,8 @@ enum OpenAPIAdminOperations {
         ]
         if notFound {
             errors.append(.init("404", OpenAPIOperations.answer(
-                "1002002: no snapshot or fault of this name or id", envelope([.invalidParameter]))))
+                "1002002: no snapshot or fault of this name or id; 404: a name or id that is empty or holds a '/' names no route",
+                envelope([.invalidParameter, .routeNotFound]))))
         }
         errors.append(.init("500", OpenAPIOperations.answer("1002001: a fault of the server", envelope([.systemError]))))
         return errors
@@ -115,14 +116,14 @@ enum OpenAPIAdminOperations {
 
     /// `GET /_hire/data`: the export's own bytes, not the envelope.
     static func exportData(tenantKeys: Parameter) -> OpenAPIOperation {
-        var operation = operation(
+        var export = operation(
             AdminRoutes.exportData, "Export the data file (as hire-server export)",
             query: [
                 tenantKeys,
                 Parameter(name: "format", schema: ["type": "string", "enum": ["json", "jsonl"], "default": "json"], description: "json (a document) or jsonl (JSON Lines)."),
             ],
             data: ["type": "object"], notFound: false)
-        guard case .object(var responses) = operation.responses else { return operation }
+        guard case .object(var responses) = export.responses else { return export }
         responses["200"] = [
             "description": "The data file (feishu-hire-data/1): a JSON document, or JSON Lines for format=jsonl.",
             "content": [
@@ -130,7 +131,7 @@ enum OpenAPIAdminOperations {
                 "application/x-ndjson": ["schema": ["type": "string"]],
             ],
         ]
-        operation.responses = .object(responses)
-        return operation
+        export.responses = .object(responses)
+        return export
     }
 }

@@ -45,7 +45,7 @@ struct OpenAPIOperation {
                 "description": .string(pathDescription[name] ?? name),
             ]
         }
-        let query: [JSONValue] = query.map { parameter in
+        let query: [JSONValue] = self.query.map { parameter in
             var value = members([
                 "name": .string(parameter.name), "in": "query", "required": .bool(parameter.required),
                 "schema": parameter.schema, "description": .string(parameter.description),
@@ -62,7 +62,13 @@ struct OpenAPIOperation {
                 "required": true, "content": ["application/json": ["schema": requestBody]],
             ]
         }
-        operation["responses"] = responses
+        var responses = self.responses.objectValue ?? JSONObject()
+        if !endpoint.pathParameterNames.isEmpty, responses["404"] == nil {
+            responses["404"] = OpenAPIOperations.answer(
+                "404: a path parameter that is empty or holds a '/' names no route",
+                OpenAPISchemas.envelope(data: ["type": "object"], codes: [.routeNotFound]))
+        }
+        operation["responses"] = .object(responses)
         return .object(operation)
     }
 }
