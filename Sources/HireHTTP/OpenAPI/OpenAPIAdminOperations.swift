@@ -17,8 +17,12 @@ enum OpenAPIAdminOperations {
             Parameter(name: "operation", schema: ["type": "string"], description: "Only this operation (e.g. hire.v1.interviewer.list)."),
             Parameter(name: "app_id", schema: ["type": "string"], description: "Only this app's requests."),
             Parameter(name: "tenant_key", schema: ["type": "string"], description: "Only this tenant's requests."),
-            Parameter(name: "code", schema: ["type": "integer"], description: "Only requests answered with this code."),
-            Parameter(name: "since_seq", schema: ["type": "integer", "minimum": 0, "default": 0], description: "Only entries after this seq."),
+            Parameter(
+                name: "code", schema: emptyOr(["type": "integer", "minimum": .number(JSONNumber(Int(Int32.min))), "maximum": .number(JSONNumber(Int(Int32.max)))]),
+                description: "Only requests answered with this code; empty means any."),
+            Parameter(
+                name: "since_seq", schema: emptyOr(["type": "integer", "minimum": 0, "default": 0]),
+                description: "Only entries after this seq; empty means 0."),
         ]
         let clock: JSONValue = [
             "type": "object",
@@ -64,7 +68,9 @@ enum OpenAPIAdminOperations {
             operation(
                 AdminRoutes.requests, "Read the request journal",
                 query: journalFilters + [
-                    Parameter(name: "limit", schema: ["type": "integer", "minimum": 1, "maximum": 10000, "default": 1000], description: "At most this many entries."),
+                    Parameter(
+                        name: "limit", schema: emptyOr(["type": "integer", "minimum": 1, "maximum": 10000, "default": 1000]),
+                        description: "At most this many entries; empty means 1000."),
                 ],
                 data: items, notFound: false),
             operation(AdminRoutes.countRequests, "Count the request journal's entries", query: journalFilters, data: count, notFound: false),
@@ -74,6 +80,12 @@ enum OpenAPIAdminOperations {
                 body: object, data: object, notFound: false),
             exportData(tenantKeys: tenantKeys),
         ]
+    }
+
+    /// `schema`, or the empty string: the journal's filters read an empty value as absent
+    /// (`GET /_hire/requests?operation=&code=` is every entry).
+    static func emptyOr(_ schema: JSONValue) -> JSONValue {
+        ["anyOf": [schema, ["type": "string", "maxLength": 0]]]
     }
 
     /// An admin operation answering the envelope with `data`.

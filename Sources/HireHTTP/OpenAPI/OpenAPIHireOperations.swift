@@ -38,6 +38,12 @@ extension OpenAPIOperations {
         }
     }
 
+    /// Path parameter examples: the IDs of the seeds' examples, which the demo tenant holds, and a snapshot name.
+    static let seedExamples = [
+        "interviewer_id": "ou_7dab8a3d3cdcc9da365777c7ad535d62", "application_id": "6949805467799537964",
+        "interview_record_id": "6949805467799537964", "name": "fuzz",
+    ]
+
     /// The Hire v1 endpoints of the ``Endpoint`` table.
     static var hire: [OpenAPIOperation] {
         let ref = OpenAPISchemas.ref
@@ -75,7 +81,9 @@ extension OpenAPIOperations {
                 endpoint: .interviewsByTalent, summary: "A talent's interviews, by application", tag: "hire",
                 security: "tenantAccessToken",
                 query: [
-                    Parameter(name: "talent_id", schema: ["type": "string", "minLength": 1], required: true, description: "The talent."),
+                    Parameter(
+                        name: "talent_id", schema: ["type": "string", "minLength": 1, "examples": ["6949805467799537964"]],
+                        required: true, description: "The talent."),
                     jobLevelIDType, userIDType(.interviewsByTalent),
                 ],
                 responses: hireResponses(items(ref("TalentInterview")))),

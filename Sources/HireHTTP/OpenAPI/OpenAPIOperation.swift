@@ -43,6 +43,7 @@ struct OpenAPIOperation {
                 "name": .string(name), "in": "path", "required": true,
                 "schema": ["type": "string", "minLength": 1],
                 "description": .string(pathDescription[name] ?? name),
+                "example": .string(OpenAPIOperations.seedExamples[name] ?? "6949805467799537964"),
             ]
         }
         let query: [JSONValue] = self.query.map { parameter in
