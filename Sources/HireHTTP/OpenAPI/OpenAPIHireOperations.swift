@@ -56,7 +56,8 @@ extension OpenAPIOperations {
                     "type": "object", "required": ["interviewer"],
                     "properties": [
                         "interviewer": [
-                            "type": "object", "required": ["verify_status"],
+                            "type": "object",
+                            "description": "Without verify_status the PATCH changes nothing and answers the interviewer.",
                             "properties": ["verify_status": ["type": "integer", "enum": [1, 2], "description": "1 not verified, 2 verified"]],
                         ],
                     ],
