@@ -22,7 +22,8 @@ struct OpenAPICommand: ParsableCommand {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output))
         } catch {
-            throw ValidationError("--output \(output): cannot write: \(error.localizedDescription)")
+            FileHandle.standardError.write(Data("openapi: cannot write \(output): \(error.localizedDescription)\n".utf8))
+            throw ExitCode.failure
         }
     }
 }
