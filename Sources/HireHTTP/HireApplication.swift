@@ -14,9 +14,10 @@ package enum HireApplication {
         let router = Router(context: HireRequestContext.self)
         let admin = services.adminToken.flatMap { token in services.controls.map { (token, $0) } }
         router.add(middleware: EnvelopeMiddleware(
-            clock: services.clock, routes: Endpoint.all + [.health] + (admin == nil ? [] : AdminRoutes.all),
+            clock: services.clock, routes: Endpoint.all + [.health, .openAPIDocument] + (admin == nil ? [] : AdminRoutes.all),
             journal: services.controls?.journal))
         HealthController().addRoutes(to: router)
+        OpenAPIController().addRoutes(to: router)
         AuthController(services: services).addRoutes(to: router)
         InterviewerController(services: services).addRoutes(to: router)
         InterviewController(services: services).addRoutes(to: router)

@@ -9,7 +9,7 @@ package struct HireServerCommand: AsyncParsableCommand {
             With no subcommand, serves: `hire-server` is `hire-server serve`.
             Data files are in the format feishu-hire-data/1 (JSON, or JSON Lines for large datasets).
             """,
-        subcommands: [ServeCommand.self, ImportCommand.self, ExportCommand.self],
+        subcommands: [ServeCommand.self, ImportCommand.self, ExportCommand.self, OpenAPICommand.self],
         defaultSubcommand: ServeCommand.self)
 
     package init() {}
