@@ -13,10 +13,12 @@ package enum HireApplication {
     package static func router(services: HireServices) -> Router<HireRequestContext> {
         let router = Router(context: HireRequestContext.self)
         let admin = services.adminToken.flatMap { token in services.controls.map { (token, $0) } }
+        let routes = Endpoint.all + [.health, .metrics, .openAPIDocument] + (admin == nil ? [] : AdminRoutes.all)
         router.add(middleware: EnvelopeMiddleware(
-            clock: services.clock, routes: Endpoint.all + [.health, .openAPIDocument] + (admin == nil ? [] : AdminRoutes.all),
-            journal: services.controls?.journal))
+            clock: services.clock, routes: routes, journal: services.controls?.journal,
+            operations: OperationTable(routes: routes, metrics: services.metrics)))
         HealthController().addRoutes(to: router)
+        MetricsController(metrics: services.metrics, store: services.store).addRoutes(to: router)
         OpenAPIController().addRoutes(to: router)
         AuthController(services: services).addRoutes(to: router)
         InterviewerController(services: services).addRoutes(to: router)

@@ -19,11 +19,13 @@ package struct HireServices: Sendable {
     package let adminToken: String?
     /// What must run beside the server for these services (the rate limiter's sync with the other nodes).
     package let backgroundServices: [any Service]
+    /// This server's metrics, served at `/metrics`.
+    package let metrics: ServerMetrics
 
     package init(
         store: any HireStore, clock: HireClock, rateLimiter: (any RateLimiter)?, rateLimitPolicy: RateLimitPolicy?,
         pageTokens: PageTokenSealer, controls: ControlPlane? = nil, adminToken: String? = nil,
-        backgroundServices: [any Service] = []
+        backgroundServices: [any Service] = [], metrics: ServerMetrics = ServerMetrics()
     ) {
         self.store = store
         self.clock = clock
@@ -33,15 +35,18 @@ package struct HireServices: Sendable {
         self.controls = controls
         self.adminToken = adminToken
         self.backgroundServices = backgroundServices
+        self.metrics = metrics
     }
 
     /// Services on `store`, with the page-token key the store holds and the rate limiter
     /// the store provides (on PostgreSQL, shared by every node).
     ///
-    /// - Parameter admin: turns the admin API on, with its token and journal size.
+    /// - Parameters:
+    ///   - admin: turns the admin API on, with its token and journal size.
+    ///   - metrics: the server's metrics (given when something was counted before, such as `serve --data`).
     package static func make(
         store: any HireStore, clock: HireClock = .system, rateLimit: RateLimitPolicy? = .platform,
-        admin: AdminSettings? = nil, logger: Logger = Logger(label: "hire-server")
+        admin: AdminSettings? = nil, logger: Logger = Logger(label: "hire-server"), metrics: ServerMetrics = ServerMetrics()
     ) async throws -> HireServices {
         let controls = admin.map {
             ControlPlane(store: store, offset: ClockOffset(), journalSize: $0.journalSize, logger: logger)
@@ -53,7 +58,7 @@ package struct HireServices: Sendable {
         return HireServices(
             store: store, clock: servedClock, rateLimiter: limiting?.limiter, rateLimitPolicy: rateLimit,
             pageTokens: PageTokenSealer(keyBytes: try await store.pageTokenKey()), controls: controls,
-            adminToken: admin?.token, backgroundServices: limiting?.services ?? [])
+            adminToken: admin?.token, backgroundServices: limiting?.services ?? [], metrics: metrics)
     }
 }
 

@@ -22,6 +22,8 @@ package final class PostgresStore: HireStore {
     private let startupWait: Duration
     private let closed = Mutex(false)
     private let closeActions = Mutex<[@Sendable () async -> Void]>([])
+    /// The leases of ``withConnection(_:)``, for `/metrics`.
+    private let poolUsage = PoolUsage()
 
     /// A store on the database: nothing connects until ``services`` run (the pool, in the
     /// caller's `ServiceGroup`) and ``prepare()`` is called.
@@ -122,10 +124,17 @@ package final class PostgresStore: HireStore {
         let lease = LeaseState()
         let client = client
         let timeout = configuration.acquireTimeout
+        let usage = poolUsage
+        usage.waitStarted()
+        // Runs once both tasks are done: a wait that never got its connection ends here.
+        defer { if !lease.wasLeased { usage.waitEnded() } }
         return try await withThrowingTaskGroup(of: Result?.self) { group in
             group.addTask {
                 try await client.withConnection { connection in
                     guard lease.markLeased() else { throw PostgresUnavailable.acquireTimeout }
+                    usage.waitEnded()
+                    usage.leased()
+                    defer { usage.released() }
                     return try await body(connection)
                 }
             }
@@ -254,6 +263,9 @@ private final class LeaseState: Sendable {
     private enum State { case waiting, leased, timedOut }
     private let state = Mutex(State.waiting)
 
+    /// Whether a connection was leased (and the wait ended there).
+    var wasLeased: Bool { state.withLock { $0 == .leased } }
+
     /// `false` if the wait timed out already (the connection must not be used).
     func markLeased() -> Bool {
         state.withLock { state in
@@ -271,4 +283,9 @@ private final class LeaseState: Sendable {
             return true
         }
     }
+}
+
+extension PostgresStore: ConnectionUsageReporting {
+    /// The pool's connections leased by this store's operations, and the operations waiting for one.
+    package var connectionUsage: ConnectionUsage { poolUsage.current }
 }

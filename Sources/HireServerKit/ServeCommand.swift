@@ -84,14 +84,16 @@ struct ServeCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.prepare()
-            let demoLoaded = try await ServeCommand.prepare(store, configuration, logger: logger)
+            let metrics = ServerMetrics()
+            let demoLoaded = try await ServeCommand.prepare(store, configuration, metrics: metrics, logger: logger)
             if configuration.admin != nil {
                 let baseline = try await Snapshots(store: store).save(
                     name: SnapshotName.baseline, tenantKeys: nil, now: HireClock.system.now())
                 logger.info("recorded the snapshot baseline", metadata: ["bytes": "\(baseline.bytes)"])
             }
             let services = try await StoreFactory.makeServices(
-                store: store, rateLimit: configuration.rateLimit, admin: configuration.admin, logger: logger)
+                store: store, rateLimit: configuration.rateLimit, admin: configuration.admin, logger: logger,
+                metrics: metrics)
             let limits = configuration.rateLimit?.description ?? "off"
             let configuration = configuration
             let app = HireApplication.make(
@@ -119,10 +121,13 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// Imports the data files, or the demo tenant into an empty store.
     /// - Returns: whether the demo tenant was loaded.
-    private static func prepare(_ store: any HireStore, _ configuration: ServeConfiguration, logger: Logger) async throws -> Bool {
+    private static func prepare(
+        _ store: any HireStore, _ configuration: ServeConfiguration, metrics: ServerMetrics, logger: Logger
+    ) async throws -> Bool {
         for file in configuration.dataFiles {
             do {
                 let summary = try await DataFileImport.importFile(file, into: store)
+                metrics.recordImport(summary)
                 logger.info("imported \(file): \(summary)")
             } catch let error as DataFileError {
                 FileHandle.standardError.write(Data("\(file): \(error)\n".utf8))
@@ -130,7 +135,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         guard configuration.dataFiles.isEmpty, configuration.loadsDemo, try await store.isEmpty() else { return false }
-        _ = try await DataFileImport.importDocument(DemoData.document, into: store)
+        metrics.recordImport(try await DataFileImport.importDocument(DemoData.document, into: store))
         return true
     }
 

@@ -44,7 +44,7 @@ package struct ServeConfiguration: Sendable, Equatable {
         let noDemoEnvironment = ["1", "true", "yes", "on"].contains(env("HIRE_NO_DEMO")?.lowercased() ?? "")
         self.loadsDemo = !(noDemo || noDemoEnvironment)
         self.adminToken = adminToken ?? env("HIRE_ADMIN_TOKEN")
-        if self.adminToken == nil, bare, !environment.keys.contains(where: { $0.hasPrefix("HIRE_") && $0 != "HIRE_LOG_LEVEL" }) {
+        if self.adminToken == nil, bare, !environment.keys.contains(where: { $0.hasPrefix("HIRE_") && !["HIRE_LOG_LEVEL", "HIRE_LOG_FORMAT"].contains($0) }) {
             self.adminToken = "adm-" + Hex.encode((0..<16).map { _ in UInt8.random(in: 0...255) })
             adminTokenGenerated = true
         }

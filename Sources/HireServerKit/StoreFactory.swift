@@ -23,9 +23,10 @@ package enum StoreFactory {
     /// by every node on the database (``SharedRateLimiter``), elsewhere this process's.
     package static func makeServices(
         store: any HireStore, clock: HireClock = .system, rateLimit: RateLimitPolicy?, admin: AdminSettings? = nil,
-        logger: Logger = Logger(label: "hire-server")
+        logger: Logger = Logger(label: "hire-server"), metrics: ServerMetrics = ServerMetrics()
     ) async throws -> HireServices {
-        try await HireServices.make(store: store, clock: clock, rateLimit: rateLimit, admin: admin, logger: logger)
+        try await HireServices.make(
+            store: store, clock: clock, rateLimit: rateLimit, admin: admin, logger: logger, metrics: metrics)
     }
 }
 

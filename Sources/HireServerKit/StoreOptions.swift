@@ -28,19 +28,41 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// Log level: `--log-level` / `HIRE_LOG_LEVEL`.
+/// Log level and format: `--log-level` / `HIRE_LOG_LEVEL`, `--log-format` / `HIRE_LOG_FORMAT`.
 struct LogOptions: ParsableArguments {
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical. [env: HIRE_LOG_LEVEL] (default: info)")
     var logLevel: String?
 
-    /// Sends logs to standard error at the chosen level and returns the root logger.
-    func bootstrap() throws -> Logger {
-        let name = logLevel ?? Environment.value("HIRE_LOG_LEVEL") ?? "info"
+    @Option(name: .long, help: "text, or json (one JSON object per line). [env: HIRE_LOG_FORMAT] (default: text)")
+    var logFormat: String?
+
+    /// Refuses a bad level or format while the command line is parsed.
+    func validate() throws { _ = try resolved() }
+
+    /// The level and format chosen, from the flags, then the environment, then the defaults.
+    func resolved(environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> (level: Logger.Level, format: LogFormat)
+    {
+        func env(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let name = logLevel ?? env("HIRE_LOG_LEVEL") ?? "info"
         guard let level = Logger.Level(rawValue: name.lowercased()) else {
             throw ValidationError("invalid log level \"\(name)\"")
         }
+        let formatName = logFormat ?? env("HIRE_LOG_FORMAT") ?? LogFormat.text.rawValue
+        guard let format = LogFormat(rawValue: formatName.lowercased()) else {
+            throw ValidationError("invalid log format \"\(formatName)\" (expected text or json)")
+        }
+        return (level, format)
+    }
+
+    /// Sends logs to standard error at the chosen level and format and returns the root logger.
+    func bootstrap() throws -> Logger {
+        let (level, format) = try resolved()
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler: any LogHandler = switch format {
+            case .text: StreamLogHandler.standardError(label: label)
+            case .json: JSONLogHandler.standardError(label: label)
+            }
             handler.logLevel = level
             return handler
         }
@@ -48,6 +70,11 @@ struct LogOptions: ParsableArguments {
         logger.logLevel = level
         return logger
     }
+}
+
+/// How log records are written: `text` (swift-log's stream format) or `json` (``JSONLogHandler``).
+package enum LogFormat: String, Sendable, CaseIterable {
+    case text, json
 }
 
 enum Environment {

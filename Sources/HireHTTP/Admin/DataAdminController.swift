@@ -26,6 +26,7 @@ struct DataAdminController {
             do {
                 source = try Self.source(bytes, contentType: request.headers[.contentType])
                 let summary = try await admin.store.importEntries(source, now: admin.services.clock.now())
+                admin.services.metrics.recordImport(summary)
                 let counts = EntityKind.allCases.compactMap { kind in summary.counts[kind].map { (kind.rawValue, $0) } }
                 return try admin.ok(AdminWire.Imported(counts: counts))
             } catch let error as DataFileError {

@@ -76,6 +76,7 @@ struct AuthController {
         let record = try await services.store.acquireToken(
             appID: app.appID, secretSHA256: app.secretSHA256, candidate: candidate, now: now,
             reuseThreshold: AccessToken.reuseThreshold * 1000)
+        if record.nonce == nonce { services.metrics.tokenIssued() }
         return TokenGrant(
             token: AccessToken.mint(secret: secret, nonce: record.nonce), expiresIn: (record.expiresAt - now) / 1000)
     }

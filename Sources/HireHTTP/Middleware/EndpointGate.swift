@@ -13,6 +13,14 @@ struct EndpointGate: RouterMiddleware {
 
     let endpoint: Endpoint
     let services: HireServices
+    /// The endpoint's metrics, looked up once.
+    let metrics: OperationMetrics
+
+    init(endpoint: Endpoint, services: HireServices) {
+        self.endpoint = endpoint
+        self.services = services
+        metrics = services.metrics.operation(named: endpoint.name)
+    }
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -39,6 +47,7 @@ struct EndpointGate: RouterMiddleware {
                 appID: principal.appID, endpoint: endpoint.name, now: now)
         {
             context.notes?.update { $0.code = APICode.rateLimited.rawValue }
+            metrics.recordRateLimited()
             return WireResponse.rateLimited(limit: limit, resetAfter: resetAfter, logID: context.logID)
         }
         try principal.authorize(endpoint)

@@ -5,7 +5,8 @@ import Hummingbird
 import Logging
 
 /// The outermost middleware: gives every request a log id, answers every error
-/// in the envelope, and never lets a fault escape as anything but 1002001.
+/// in the envelope, and never lets a fault escape as anything but 1002001. It logs
+/// every request (at info level), counts it in the metrics and journals it.
 struct EnvelopeMiddleware: RouterMiddleware {
     typealias Context = HireRequestContext
 
@@ -14,6 +15,8 @@ struct EnvelopeMiddleware: RouterMiddleware {
     let routes: [Endpoint]
     /// Where requests to `/open-apis/` are recorded; `nil` when the journal is off.
     let journal: RequestJournal?
+    /// Each route's operation and its metrics.
+    let operations: OperationTable
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -27,12 +30,14 @@ struct EnvelopeMiddleware: RouterMiddleware {
         var body: [UInt8]?
         var response: Response
         var code: APICode?
+        let journaled = journal != nil && request.uri.path.hasPrefix("/open-apis/")
+        // Always made: the code of an answer returned rather than thrown (a refusal of the
+        // token endpoints, a rate limit, a fault) is only known from the notes.
+        let notes = RequestNotes()
+        context.notes = notes
         do {
-            if journal != nil, request.uri.path.hasPrefix("/open-apis/") {
-                context.notes = RequestNotes()
-                if request.method != .get, request.method != .head {
-                    body = try await request.bodyBytes()
-                }
+            if journaled, request.method != .get, request.method != .head {
+                body = try await request.bodyBytes()
             }
             response = try await next(request, context)
         } catch let error as APIError {
@@ -54,26 +59,31 @@ struct EnvelopeMiddleware: RouterMiddleware {
             response = WireResponse.error(.systemError, logID: context.logID)
         }
         response.headers[WireResponse.logIDField] = context.logID
-        let duration = (ContinuousClock.now - started).milliseconds
-        // The path only: queries and bodies stay out of the logs.
-        context.logger.debug(
+        let elapsed = ContinuousClock.now - started
+        let duration = elapsed.milliseconds
+        let noted = notes.current
+        let answered = noted.dropped ? OperationMetrics.dropped : code?.rawValue ?? noted.code ?? 0
+        let operation = operations.operation(of: request, context: context)
+        operation.record(code: answered, nanoseconds: elapsed.nanoseconds)
+        // One line per request; the path only: queries and bodies stay out of the logs.
+        context.logger.info(
             "request",
             metadata: [
-                "method": "\(request.method)", "path": "\(request.uri.path)",
-                "status": "\(response.status.code)", "code": code.map { "\($0.rawValue)" } ?? "-",
-                "duration_ms": "\(duration)",
+                "operation": .string(operation.name), "method": .string(request.method.rawValue),
+                "path": .string(request.uri.path), "status": .stringConvertible(Int(response.status.code)),
+                "code": noted.dropped ? "dropped" : .stringConvertible(answered), "duration_ms": .stringConvertible(duration),
             ])
-        if let journal, let notes = context.notes?.current {
+        if let journal, journaled {
             let recorded = body.map {
                 JournalEntry.recordedBody($0, redactingSecret: request.uri.path.hasPrefix("/open-apis/auth/"))
             }
             journal.append(JournalEntry(
                 node: journal.node, timeMS: arrival, method: request.method.rawValue, path: request.uri.path,
-                query: request.uri.query ?? "", operation: notes.operation, appID: notes.appID,
-                tenantKey: notes.tenantKey, httpStatus: notes.dropped ? 0 : response.status.code,
-                code: notes.dropped ? 0 : code?.rawValue ?? notes.code ?? 0, logID: context.logID,
+                query: request.uri.query ?? "", operation: noted.operation, appID: noted.appID,
+                tenantKey: noted.tenantKey, httpStatus: noted.dropped ? 0 : response.status.code,
+                code: noted.dropped ? 0 : answered, logID: context.logID,
                 durationMS: duration, body: recorded?.body, bodyTruncated: recorded?.truncated ?? false,
-                faultID: notes.faultID))
+                faultID: noted.faultID))
         }
         return response
     }
@@ -108,5 +118,11 @@ extension Duration {
     fileprivate var milliseconds: Double {
         let (seconds, attoseconds) = components
         return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+    }
+
+    /// Whole nanoseconds, for the metrics.
+    fileprivate var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 }

@@ -83,7 +83,7 @@ extension OpenAPIDocument {
     /// empty unless a route was added without its operation.
     package static var undocumentedRoutes: [String] {
         let documented = Set(OpenAPIOperations.all.map { "\($0.endpoint.method) \($0.endpoint.path)" })
-        return (Endpoint.all + [.health, .openAPIDocument] + AdminRoutes.all)
+        return (Endpoint.all + [.health, .metrics, .openAPIDocument] + AdminRoutes.all)
             .map { "\($0.method) \($0.path)" }
             .filter { !documented.contains($0) }
     }

@@ -12,7 +12,7 @@ extension OpenAPIOperations {
                         ["type": "object", "required": ["status"], "properties": ["status": ["type": "string", "const": "ok"]]]),
                 ]),
             OpenAPIOperation(
-                endpoint: .prometheusMetrics, summary: "Prometheus metrics", tag: "server", security: nil,
+                endpoint: .metrics, summary: "Prometheus metrics", tag: "server", security: nil,
                 responses: [
                     "200": [
                         "description": "The Prometheus text exposition format.",
@@ -29,10 +29,6 @@ extension OpenAPIOperations {
 }
 
 extension Endpoint {
-    /// `GET /metrics`: Prometheus metrics (served by the metrics feature), documented here.
-    fileprivate static let prometheusMetrics = Endpoint(
-        name: "metrics", method: "GET", path: "/metrics", scopes: [], userIDTypes: [], successMessage: "ok")
-
     /// `GET /openapi.json`: the OpenAPI document, not part of the platform's API.
     static let openAPIDocument = Endpoint(
         name: "openapi", method: "GET", path: "/openapi.json", scopes: [], userIDTypes: [], successMessage: "ok")
