@@ -37,13 +37,14 @@ package enum HireApplication {
     package static func make(
         services: HireServices,
         configuration: ApplicationConfiguration,
+        limits: ConnectionLimits = ConnectionLimits(),
         backgroundServices: [any Service] = [],
         logger: Logger,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
             router: router(services: services),
-            server: server(services: services),
+            server: server(services: services, limits: limits),
             configuration: configuration,
             services: backgroundServices + Self.services(services),
             onServerRunning: onServerRunning,
@@ -52,11 +53,18 @@ package enum HireApplication {
 }
 
 extension HireApplication {
-    /// HTTP/1.1, with requests the parser refuses answered in the envelope.
-    package static func server(services: HireServices) -> HTTPServerBuilder {
+    /// HTTP/1.1 under `limits`, with requests the parser refuses answered in the envelope.
+    /// - Parameter counter: counts the open connections (a fresh one by default).
+    package static func server(
+        services: HireServices, limits: ConnectionLimits = ConnectionLimits(), counter: ConnectionCounter? = nil
+    ) -> HTTPServerBuilder {
         let clock = services.clock
-        return .http1(configuration: HTTP1Channel.Configuration(
-            additionalChannelHandlers: [MalformedRequestResponder(clock: clock)]))
+        let counter = counter ?? ConnectionCounter(limit: limits.maxConnections)
+        return HTTPServerBuilder { responder in
+            LimitedHTTP1Channel(
+                responder: responder, limits: limits, counter: counter,
+                additionalChannelHandlers: { [MalformedRequestResponder(clock: clock)] })
+        }
     }
 }
 

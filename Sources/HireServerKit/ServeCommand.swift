@@ -45,6 +45,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Requests the admin API's journal keeps, newest first; 0 turns it off. [env: HIRE_JOURNAL_SIZE] (default: 10000)")
     var journalSize: Int?
 
+    @Option(help: ArgumentHelp(
+        "Seconds a request's head and body may take to arrive before the connection is closed. [env: HIRE_READ_TIMEOUT] (default: 10)",
+        valueName: "seconds"))
+    var readTimeout: String?
+
+    @Option(help: ArgumentHelp(
+        "Seconds a keep-alive connection may sit idle before it is closed. [env: HIRE_IDLE_TIMEOUT] (default: 60)",
+        valueName: "seconds"))
+    var idleTimeout: String?
+
+    @Option(help: ArgumentHelp(
+        "Connections open at once; more are closed at once. [env: HIRE_MAX_CONNECTIONS] (default: 4096)",
+        valueName: "count"))
+    var maxConnections: String?
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var log: LogOptions
 
@@ -55,6 +70,7 @@ struct ServeCommand: AsyncParsableCommand {
             configuration = try ServeConfiguration(
                 host: host, port: port, rateLimit: rateLimit, dataFiles: dataFiles, noDemo: noDemo,
                 adminToken: adminToken, journalSize: journalSize,
+                readTimeout: readTimeout, idleTimeout: idleTimeout, maxConnections: maxConnections,
                 bare: CommandLine.arguments.dropFirst().allSatisfy { $0 == "serve" },
                 environment: ProcessInfo.processInfo.environment)
         } catch {
@@ -98,6 +114,7 @@ struct ServeCommand: AsyncParsableCommand {
                 services: services,
                 configuration: ApplicationConfiguration(
                     address: .hostname(configuration.host, port: configuration.port), serverName: "hire-server"),
+                limits: configuration.connections,
                 backgroundServices: [PurgeService(store: store, clock: services.clock, logger: logger)],
                 logger: logger,
                 onServerRunning: { channel in

@@ -14,6 +14,8 @@ package struct ServeConfiguration: Sendable, Equatable {
     /// Whether ``adminToken`` was made up for the bare demo (printed in the banner).
     package var adminTokenGenerated = false
     package var journalSize = AdminSettings.defaultJournalSize
+    /// Read timeout, idle timeout and the maximum of open connections.
+    package var connections = ConnectionLimits()
 
     /// Resolves the configuration.
     /// - Parameters:
@@ -21,7 +23,8 @@ package struct ServeConfiguration: Sendable, Equatable {
     ///   - environment: the process environment.
     package init(
         host: String? = nil, port: Int? = nil, rateLimit: String? = nil, dataFiles: [String] = [], noDemo: Bool = false,
-        adminToken: String? = nil, journalSize: Int? = nil, bare: Bool = false, environment: [String: String]
+        adminToken: String? = nil, journalSize: Int? = nil, readTimeout: String? = nil, idleTimeout: String? = nil,
+        maxConnections: String? = nil, bare: Bool = false, environment: [String: String]
     ) throws(ConfigurationError) {
         func env(_ name: String) -> String? {
             guard let value = environment[name], !value.isEmpty else { return nil }
@@ -62,6 +65,32 @@ package struct ServeConfiguration: Sendable, Equatable {
         guard (0...10_000_000).contains(self.journalSize) else {
             throw ConfigurationError("the journal size must be from 0 to 10000000")
         }
+        self.connections = try ConnectionLimits(
+            readTimeout: Self.seconds(readTimeout ?? env("HIRE_READ_TIMEOUT"), "--read-timeout / HIRE_READ_TIMEOUT")
+                ?? ConnectionLimits.defaultReadTimeout,
+            idleTimeout: Self.seconds(idleTimeout ?? env("HIRE_IDLE_TIMEOUT"), "--idle-timeout / HIRE_IDLE_TIMEOUT")
+                ?? ConnectionLimits.defaultIdleTimeout,
+            maxConnections: Self.maxConnections(maxConnections ?? env("HIRE_MAX_CONNECTIONS"))
+                ?? ConnectionLimits.defaultMaxConnections)
+    }
+
+    /// A timeout in seconds (fractions allowed), from 0.001 to 86400.
+    private static func seconds(_ text: String?, _ name: String) throws(ConfigurationError) -> Duration? {
+        guard let text else { return nil }
+        guard let value = Double(text), value.isFinite, (0.001...86_400).contains(value) else {
+            throw ConfigurationError("\(name) must be a number of seconds from 0.001 to 86400, got \"\(text)\"")
+        }
+        return .nanoseconds(Int64((value * 1_000_000_000).rounded()))
+    }
+
+    /// The maximum of open connections, from 1 to 1000000.
+    private static func maxConnections(_ text: String?) throws(ConfigurationError) -> Int? {
+        guard let text else { return nil }
+        guard let value = Int(text), (1...1_000_000).contains(value) else {
+            throw ConfigurationError(
+                "--max-connections / HIRE_MAX_CONNECTIONS must be a number from 1 to 1000000, got \"\(text)\"")
+        }
+        return value
     }
 
     /// The admin API's settings, if it is on.

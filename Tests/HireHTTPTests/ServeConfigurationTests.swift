@@ -59,3 +59,37 @@ extension ServeConfiguration {
         ["HIRE_ADMIN_TOKEN": adminToken ?? "", "HIRE_JOURNAL_SIZE": String(journalSize)]
     }
 }
+
+@Suite("serve: connection limits")
+struct ServeConnectionLimitTests {
+    @Test func defaultsAreTenSecondsSixtySecondsAnd4096() throws {
+        let limits = try ServeConfiguration(environment: [:]).connections
+        #expect(limits == ConnectionLimits(readTimeout: .seconds(10), idleTimeout: .seconds(60), maxConnections: 4096))
+    }
+
+    @Test func flagsWinOverTheEnvironment() throws {
+        let environment = ["HIRE_READ_TIMEOUT": "2.5", "HIRE_IDLE_TIMEOUT": "30", "HIRE_MAX_CONNECTIONS": "100"]
+        #expect(try ServeConfiguration(environment: environment).connections
+            == ConnectionLimits(readTimeout: .milliseconds(2500), idleTimeout: .seconds(30), maxConnections: 100))
+        let flags = try ServeConfiguration(readTimeout: "1", idleTimeout: "0.5", maxConnections: "7", environment: environment)
+        #expect(flags.connections == ConnectionLimits(readTimeout: .seconds(1), idleTimeout: .milliseconds(500), maxConnections: 7))
+    }
+
+    @Test func badValuesAreRefusedWithTheirName() {
+        for (flags, environment) in [
+            ((read: "ten", idle: nil, max: nil), [:]), ((read: "0", idle: nil, max: nil), [:]),
+            ((read: nil, idle: "-1", max: nil), [:]), ((read: nil, idle: "inf", max: nil), [:]),
+            ((read: nil, idle: nil, max: "0"), [:]), ((read: nil, idle: nil, max: "lots"), [:]),
+            ((read: nil, idle: nil, max: nil), ["HIRE_MAX_CONNECTIONS": "-5"]),
+            ((read: nil, idle: nil, max: nil), ["HIRE_READ_TIMEOUT": "soon"]),
+        ] as [((read: String?, idle: String?, max: String?), [String: String])] {
+            #expect(throws: ConfigurationError.self) {
+                try ServeConfiguration(
+                    readTimeout: flags.read, idleTimeout: flags.idle, maxConnections: flags.max, environment: environment)
+            }
+        }
+        #expect(throws: ConfigurationError("--max-connections / HIRE_MAX_CONNECTIONS must be a number from 1 to 1000000, got \"0\"")) {
+            try ServeConfiguration(maxConnections: "0", environment: [:])
+        }
+    }
+}
