@@ -3,6 +3,7 @@ import HireCore
 import HireStore
 import Hummingbird
 import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -38,13 +39,14 @@ package enum HireApplication {
         services: HireServices,
         configuration: ApplicationConfiguration,
         limits: ConnectionLimits = ConnectionLimits(),
+        tls: ServerTLS? = nil,
         backgroundServices: [any Service] = [],
         logger: Logger,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
             router: router(services: services),
-            server: server(services: services, limits: limits),
+            server: server(services: services, limits: limits, tls: tls),
             configuration: configuration,
             services: backgroundServices + Self.services(services),
             onServerRunning: onServerRunning,
@@ -54,16 +56,21 @@ package enum HireApplication {
 
 extension HireApplication {
     /// HTTP/1.1 under `limits`, with requests the parser refuses answered in the envelope.
-    /// - Parameter counter: counts the open connections (a fresh one by default).
+    /// - Parameters:
+    ///   - counter: counts the open connections (a fresh one by default).
+    ///   - tls: serve HTTPS with this certificate; `nil` serves plain HTTP.
     package static func server(
-        services: HireServices, limits: ConnectionLimits = ConnectionLimits(), counter: ConnectionCounter? = nil
+        services: HireServices, limits: ConnectionLimits = ConnectionLimits(), counter: ConnectionCounter? = nil,
+        tls: ServerTLS? = nil
     ) -> HTTPServerBuilder {
         let clock = services.clock
         let counter = counter ?? ConnectionCounter(limit: limits.maxConnections)
         return HTTPServerBuilder { responder in
-            LimitedHTTP1Channel(
+            let http1 = LimitedHTTP1Channel(
                 responder: responder, limits: limits, counter: counter,
                 additionalChannelHandlers: { [MalformedRequestResponder(clock: clock)] })
+            guard let tls else { return http1 }
+            return try TLSChannel(http1, tlsConfiguration: tls.configuration)
         }
     }
 }

@@ -60,19 +60,31 @@ struct ServeCommand: AsyncParsableCommand {
         valueName: "count"))
     var maxConnections: String?
 
+    @Option(name: .customLong("tls-cert"), help: ArgumentHelp(
+        "Serve HTTPS with this PEM certificate chain; needs --tls-key. [env: HIRE_TLS_CERT] (default: HTTP)",
+        valueName: "file"))
+    var tlsCertificate: String?
+
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp(
+        "The PEM private key of --tls-cert. [env: HIRE_TLS_KEY]", valueName: "file"))
+    var tlsKey: String?
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var log: LogOptions
 
     func run() async throws {
         let logger = try log.bootstrap()
         let configuration: ServeConfiguration
+        let tls: ServerTLS?
         do {
             configuration = try ServeConfiguration(
                 host: host, port: port, rateLimit: rateLimit, dataFiles: dataFiles, noDemo: noDemo,
                 adminToken: adminToken, journalSize: journalSize,
                 readTimeout: readTimeout, idleTimeout: idleTimeout, maxConnections: maxConnections,
+                tlsCertificate: tlsCertificate, tlsKey: tlsKey,
                 bare: CommandLine.arguments.dropFirst().allSatisfy { $0 == "serve" },
                 environment: ProcessInfo.processInfo.environment)
+            tls = try configuration.serverTLS()
         } catch {
             throw ValidationError(error.description)
         }
@@ -80,7 +92,7 @@ struct ServeCommand: AsyncParsableCommand {
         // One ServiceGroup: the store's (PostgreSQL's pool) first, then the server, which
         // readies the store once the pool runs. On SIGTERM the server stops first, the pool last.
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: store.services + [ServeService(store: store, configuration: configuration, logger: logger)],
+            services: store.services + [ServeService(store: store, configuration: configuration, tls: tls, logger: logger)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
             try await group.run()
@@ -96,6 +108,7 @@ struct ServeCommand: AsyncParsableCommand {
     private struct ServeService: Service {
         let store: any HireStore
         let configuration: ServeConfiguration
+        let tls: ServerTLS?
         let logger: Logger
 
         func run() async throws {
@@ -115,10 +128,11 @@ struct ServeCommand: AsyncParsableCommand {
                 configuration: ApplicationConfiguration(
                     address: .hostname(configuration.host, port: configuration.port), serverName: "hire-server"),
                 limits: configuration.connections,
+                tls: tls,
                 backgroundServices: [PurgeService(store: store, clock: services.clock, logger: logger)],
                 logger: logger,
                 onServerRunning: { channel in
-                    let base = "http://\(configuration.host):\(channel.localAddress?.port ?? configuration.port)"
+                    let base = "\(configuration.scheme)://\(configuration.host):\(channel.localAddress?.port ?? configuration.port)"
                     var text = demoLoaded ? ServeCommand.demoBanner(base: base) : ""
                     if configuration.adminTokenGenerated, let token = configuration.adminToken {
                         text += "Admin API (/_hire/, docs/admin-api.md):\n  admin_token: \(token)\n"

@@ -16,6 +16,9 @@ package struct ServeConfiguration: Sendable, Equatable {
     package var journalSize = AdminSettings.defaultJournalSize
     /// Read timeout, idle timeout and the maximum of open connections.
     package var connections = ConnectionLimits()
+    /// The PEM certificate chain and private key to serve HTTPS with; both or neither.
+    package var tlsCertificateFile: String?
+    package var tlsKeyFile: String?
 
     /// Resolves the configuration.
     /// - Parameters:
@@ -24,7 +27,7 @@ package struct ServeConfiguration: Sendable, Equatable {
     package init(
         host: String? = nil, port: Int? = nil, rateLimit: String? = nil, dataFiles: [String] = [], noDemo: Bool = false,
         adminToken: String? = nil, journalSize: Int? = nil, readTimeout: String? = nil, idleTimeout: String? = nil,
-        maxConnections: String? = nil, bare: Bool = false, environment: [String: String]
+        maxConnections: String? = nil, tlsCertificate: String? = nil, tlsKey: String? = nil, bare: Bool = false, environment: [String: String]
     ) throws(ConfigurationError) {
         func env(_ name: String) -> String? {
             guard let value = environment[name], !value.isEmpty else { return nil }
@@ -72,6 +75,12 @@ package struct ServeConfiguration: Sendable, Equatable {
                 ?? ConnectionLimits.defaultIdleTimeout,
             maxConnections: Self.maxConnections(maxConnections ?? env("HIRE_MAX_CONNECTIONS"))
                 ?? ConnectionLimits.defaultMaxConnections)
+        self.tlsCertificateFile = tlsCertificate ?? env("HIRE_TLS_CERT")
+        self.tlsKeyFile = tlsKey ?? env("HIRE_TLS_KEY")
+        guard (tlsCertificateFile == nil) == (tlsKeyFile == nil) else {
+            throw ConfigurationError(
+                "HTTPS needs both --tls-cert / HIRE_TLS_CERT and --tls-key / HIRE_TLS_KEY, or neither for HTTP")
+        }
     }
 
     /// A timeout in seconds (fractions allowed), from 0.001 to 86400.
@@ -92,6 +101,19 @@ package struct ServeConfiguration: Sendable, Equatable {
         }
         return value
     }
+
+    /// The certificate and key read from ``tlsCertificateFile`` and ``tlsKeyFile``; `nil` for HTTP.
+    package func serverTLS() throws(ConfigurationError) -> ServerTLS? {
+        guard let tlsCertificateFile, let tlsKeyFile else { return nil }
+        do {
+            return try ServerTLS(certificateFile: tlsCertificateFile, keyFile: tlsKeyFile)
+        } catch {
+            throw ConfigurationError(error.description)
+        }
+    }
+
+    /// `https` when serving TLS, else `http`.
+    package var scheme: String { tlsCertificateFile == nil ? "http" : "https" }
 
     /// The admin API's settings, if it is on.
     package var admin: AdminSettings? {

@@ -19,7 +19,7 @@ import Synchronization
 /// // talk to server.baseURL with DemoData.appID / DemoData.appSecret
 /// ```
 package final class TestServer: Sendable {
-    /// `http://127.0.0.1:<port>`.
+    /// `http://127.0.0.1:<port>`, or `https://localhost:<port>` when serving HTTPS.
     package let baseURL: String
     package let port: Int
     package let store: any HireStore
@@ -64,10 +64,12 @@ package final class TestServer: Sendable {
     ///     recorded once the data is loaded.
     ///   - journalSize: the admin API's journal size.
     ///   - limits: the read and idle timeouts and the maximum of open connections.
+    ///   - tls: serve HTTPS with this certificate; ``baseURL`` is then `https://localhost:<port>`.
     package static func start(
         demo: Bool = true, data: [String] = [], store: (any HireStore)? = nil,
         rateLimit: RateLimitPolicy? = nil, clock: HireClock = .system, adminToken: String? = nil,
-        journalSize: Int = AdminSettings.defaultJournalSize, limits: ConnectionLimits = ConnectionLimits()
+        journalSize: Int = AdminSettings.defaultJournalSize, limits: ConnectionLimits = ConnectionLimits(),
+        tls: ServerTLS? = nil
     ) async throws -> TestServer {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hire-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -87,7 +89,7 @@ package final class TestServer: Sendable {
         let connections = ConnectionCounter(limit: limits.maxConnections)
         let app = Application(
             responder: CountingResponder(base: HireApplication.router(services: services).buildResponder(), counter: counter),
-            server: HireApplication.server(services: services, limits: limits, counter: connections),
+            server: HireApplication.server(services: services, limits: limits, counter: connections, tls: tls),
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
             services: HireApplication.services(services),
             onServerRunning: { channel in
@@ -102,7 +104,7 @@ package final class TestServer: Sendable {
             throw TestServerError.didNotStart
         }
         return TestServer(
-            baseURL: "http://127.0.0.1:\(port)", port: port, store: store, services: services, directory: directory,
+            baseURL: tls == nil ? "http://127.0.0.1:\(port)" : "https://localhost:\(port)", port: port, store: store, services: services, directory: directory,
             running: running, counter: counter, connections: connections)
     }
 

@@ -1,6 +1,8 @@
+import Foundation
 import HireCore
 import HireHTTP
 import HireServerKit
+import HireTestSupport
 import Testing
 
 @Suite("serve: flags, then environment, then defaults")
@@ -91,5 +93,40 @@ struct ServeConnectionLimitTests {
         #expect(throws: ConfigurationError("--max-connections / HIRE_MAX_CONNECTIONS must be a number from 1 to 1000000, got \"0\"")) {
             try ServeConfiguration(maxConnections: "0", environment: [:])
         }
+    }
+}
+
+@Suite("serve: TLS files")
+struct ServeTLSConfigurationTests {
+    @Test func bothFilesOrNeither() throws {
+        #expect(try ServeConfiguration(environment: [:]).scheme == "http")
+        #expect(try ServeConfiguration(environment: [:]).serverTLS() == nil)
+        #expect(throws: ConfigurationError.self) { try ServeConfiguration(tlsCertificate: "cert.pem", environment: [:]) }
+        #expect(throws: ConfigurationError.self) { try ServeConfiguration(environment: ["HIRE_TLS_KEY": "key.pem"]) }
+        let both = try ServeConfiguration(environment: ["HIRE_TLS_CERT": "c.pem", "HIRE_TLS_KEY": "k.pem"])
+        #expect(both.tlsCertificateFile == "c.pem" && both.tlsKeyFile == "k.pem" && both.scheme == "https")
+    }
+
+    @Test func unreadableOrUnparsableFilesAreNamed() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hire-tls-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let certificate = try TestCertificate.make(in: directory)
+        let good = try ServeConfiguration(tlsCertificate: certificate.certificateFile, tlsKey: certificate.keyFile, environment: [:])
+        #expect(try good.serverTLS() != nil)
+
+        let missing = try ServeConfiguration(tlsCertificate: "/nonexistent/cert.pem", tlsKey: certificate.keyFile, environment: [:])
+        let missingError = #expect(throws: ConfigurationError.self) { try missing.serverTLS() }
+        #expect(missingError?.description.contains("cannot read the TLS certificate file /nonexistent/cert.pem") == true)
+
+        let garbage = directory.appendingPathComponent("garbage.pem").path
+        try Data("not a certificate".utf8).write(to: URL(fileURLWithPath: garbage))
+        let badCertificate = try ServeConfiguration(tlsCertificate: garbage, tlsKey: certificate.keyFile, environment: [:])
+        let certificateError = #expect(throws: ConfigurationError.self) { try badCertificate.serverTLS() }
+        #expect(certificateError?.description.contains("garbage.pem") == true)
+        // The certificate given as the key.
+        let badKey = try ServeConfiguration(
+            tlsCertificate: certificate.certificateFile, tlsKey: certificate.certificateFile, environment: [:])
+        let keyError = #expect(throws: ConfigurationError.self) { try badKey.serverTLS() }
+        #expect(keyError?.description.contains("is not a PEM private key") == true)
     }
 }
