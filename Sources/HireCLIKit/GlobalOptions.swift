@@ -60,7 +60,7 @@ struct ConnectionOptions: ParsableArguments {
             throw ValidationError("Missing the app secret: pass --app-secret or set \(Self.appSecretVariable).")
         }
         let text = value(baseURL, Self.baseURLVariable) ?? FeishuClient.defaultBaseURL.absoluteString
-        let caFile = value(caFile, Self.caFileVariable)
+        let caFile = value(self.caFile, Self.caFileVariable)
         if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
             throw ValidationError("Cannot read the CA file \"\(caFile)\" (--ca-file or \(Self.caFileVariable)).")
         }

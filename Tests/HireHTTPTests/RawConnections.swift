@@ -59,6 +59,21 @@ struct RawConnection {
     func close() { _ = Glibc.close(descriptor) }
 }
 
+/// Raises this process's soft descriptor limit to `wanted`, or to the hard limit if lower
+/// (the clients and the server of these tests share the process).
+/// - Returns: the soft limit now in force.
+@discardableResult
+func raiseDescriptorLimit(to wanted: Int) -> Int {
+    var limit = rlimit()
+    guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return -1 }
+    if limit.rlim_cur < rlim_t(wanted) {
+        limit.rlim_cur = min(rlim_t(wanted), limit.rlim_max)
+        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        _ = getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+    }
+    return Int(limit.rlim_cur)
+}
+
 /// The descriptors this process has open.
 func openDescriptorCount() -> Int {
     guard let directory = opendir("/proc/self/fd") else { return -1 }

@@ -78,16 +78,15 @@ struct ServeConnectionLimitTests {
     }
 
     @Test func badValuesAreRefusedWithTheirName() {
-        for (flags, environment) in [
-            ((read: "ten", idle: nil, max: nil), [:]), ((read: "0", idle: nil, max: nil), [:]),
-            ((read: nil, idle: "-1", max: nil), [:]), ((read: nil, idle: "inf", max: nil), [:]),
-            ((read: nil, idle: nil, max: "0"), [:]), ((read: nil, idle: nil, max: "lots"), [:]),
-            ((read: nil, idle: nil, max: nil), ["HIRE_MAX_CONNECTIONS": "-5"]),
-            ((read: nil, idle: nil, max: nil), ["HIRE_READ_TIMEOUT": "soon"]),
-        ] as [((read: String?, idle: String?, max: String?), [String: String])] {
+        let refused: [(read: String?, idle: String?, max: String?, environment: [String: String])] = [
+            ("ten", nil, nil, [:]), ("0", nil, nil, [:]), (nil, "-1", nil, [:]), (nil, "inf", nil, [:]),
+            (nil, nil, "0", [:]), (nil, nil, "lots", [:]), (nil, nil, nil, ["HIRE_MAX_CONNECTIONS": "-5"]),
+            (nil, nil, nil, ["HIRE_READ_TIMEOUT": "soon"]),
+        ]
+        for bad in refused {
             #expect(throws: ConfigurationError.self) {
                 try ServeConfiguration(
-                    readTimeout: flags.read, idleTimeout: flags.idle, maxConnections: flags.max, environment: environment)
+                    readTimeout: bad.read, idleTimeout: bad.idle, maxConnections: bad.max, environment: bad.environment)
             }
         }
         #expect(throws: ConfigurationError("--max-connections / HIRE_MAX_CONNECTIONS must be a number from 1 to 1000000, got \"0\"")) {

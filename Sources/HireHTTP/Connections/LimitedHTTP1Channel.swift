@@ -22,7 +22,8 @@ struct LimitedHTTP1Channel: ServerChildChannel {
         self.http1 = HTTP1Channel(
             responder: responder,
             configuration: HTTP1Channel.Configuration(
-                additionalChannelHandlers: [RequestProgressHandler()] + additionalChannelHandlers(),
+                additionalChannelHandlers: [RequestProgressHandler() as any RemovableChannelHandler]
+                    + additionalChannelHandlers(),
                 idleTimeout: TimeAmount(limits.idleTimeout)))
         self.limits = limits
         self.counter = counter
