@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import HireHTTP
+import SwiftASN1
 import X509
 
 /// A self-signed certificate for `localhost`, made in Swift, with its key, as PEM files, for
