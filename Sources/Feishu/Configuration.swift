@@ -22,6 +22,12 @@ extension FeishuClient {
         /// Where the client logs: requests and token fetches at `debug`, retries at `info`.
         /// Tokens, the app secret and `Authorization` headers are never logged.
         public var logger: Logger
+        /// A PEM file of CA certificates to trust besides the system's, e.g. the CA (or the
+        /// self-signed certificate) of a `hire-server` serving HTTPS with `--tls-cert`.
+        /// `nil` trusts the system's roots only. The file is read when the client is created; one
+        /// that cannot be read fails every call as a ``FeishuError/Kind/transport`` failure.
+        /// Applies only to the `HTTPClient` the client creates itself.
+        public var caFile: String?
 
         /// A configuration; the defaults suit most callers.
         public init(
@@ -31,8 +37,10 @@ extension FeishuClient {
             tokenRenewalMargin: Duration = .seconds(600),
             userAgent: String = "feishu-swift/\(FeishuClient.version)",
             maximumResponseSize: Int = 16 << 20,
-            logger: Logger = Logger(label: "feishu")
+            logger: Logger = Logger(label: "feishu"),
+            caFile: String? = nil
         ) {
+            self.caFile = caFile
             self.timeout = timeout
             self.connectTimeout = connectTimeout
             self.retryPolicy = retryPolicy

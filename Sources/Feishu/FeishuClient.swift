@@ -77,7 +77,8 @@ public final class FeishuClient: Sendable {
         self.appID = appID
         self.baseURL = baseURL
         self.configuration = configuration
-        http = HTTPClientOwner(injected: httpClient, connectTimeout: configuration.connectTimeout)
+        http = HTTPClientOwner(
+            injected: httpClient, connectTimeout: configuration.connectTimeout, caFile: configuration.caFile)
         var logger = configuration.logger
         logger[metadataKey: "app_id"] = "\(appID)"
         let transport = Transport(

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import NIOCore
+import NIOSSL
 import Synchronization
 
 /// The `HTTPClient` a client sends through: its own, created with a connect timeout and
@@ -9,14 +10,20 @@ final class HTTPClientOwner: Sendable {
     private let ownsHTTPClient: Bool
     private let isShutDown = Mutex(false)
 
-    /// `injected` if given (left running by ``shutdown()``), else a new client connecting within `connectTimeout`.
-    init(injected: HTTPClient?, connectTimeout: Duration) {
+    /// `injected` if given (left running by ``shutdown()``), else a new client connecting within
+    /// `connectTimeout` and trusting the CA certificates of the PEM file `caFile` besides the system's.
+    init(injected: HTTPClient?, connectTimeout: Duration, caFile: String? = nil) {
         if let injected {
             httpClient = injected
             ownsHTTPClient = false
         } else {
             var settings = HTTPClient.Configuration()
             settings.timeout = .init(connect: TimeAmount(connectTimeout))
+            if let caFile {
+                var tls = TLSConfiguration.makeClientConfiguration()
+                tls.additionalTrustRoots = [.file(caFile)]
+                settings.tlsConfiguration = tls
+            }
             httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: settings)
             ownsHTTPClient = true
         }

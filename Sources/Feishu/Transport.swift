@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import Logging
 import NIOCore
+import NIOSSL
 import NIOFoundationCompat
 import NIOHTTP1
 
@@ -88,6 +89,12 @@ struct Transport: Sendable {
             default:
                 break
             }
+        }
+        if error is NIOSSLError || error is BoringSSLError {
+            return FeishuError(
+                kind: .transport,
+                msg: "TLS failure: \(error) (is the server's certificate trusted? see Configuration.caFile)",
+                endpoint: endpoint, underlying: error)
         }
         return FeishuError.wrapping(error, endpoint: endpoint)
     }

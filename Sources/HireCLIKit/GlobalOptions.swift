@@ -3,11 +3,13 @@ import Feishu
 import Foundation
 import Logging
 
-/// Where the API is and who calls it: flags, else `FEISHU_APP_ID`, `FEISHU_APP_SECRET`, `FEISHU_BASE_URL`.
+/// Where the API is and who calls it: flags, else `FEISHU_APP_ID`, `FEISHU_APP_SECRET`, `FEISHU_BASE_URL`,
+/// `FEISHU_CA_FILE`.
 struct ConnectionOptions: ParsableArguments {
     static let appIDVariable = "FEISHU_APP_ID"
     static let appSecretVariable = "FEISHU_APP_SECRET"
     static let baseURLVariable = "FEISHU_BASE_URL"
+    static let caFileVariable = "FEISHU_CA_FILE"
 
     @Option(name: .customLong("app-id"), help: "The app's ID, cli_… (default: $FEISHU_APP_ID).")
     var appID: String?
@@ -19,6 +21,13 @@ struct ConnectionOptions: ParsableArguments {
         name: .customLong("base-url"),
         help: "Where the API is (default: $FEISHU_BASE_URL, else https://open.feishu.cn).")
     var baseURL: String?
+
+    @Option(
+        name: .customLong("ca-file"),
+        help: ArgumentHelp(
+            "A PEM file of CA certificates to trust besides the system's, e.g. a hire-server's self-signed certificate (default: $FEISHU_CA_FILE).",
+            valueName: "file"))
+    var caFile: String?
 
     @Option(help: "Seconds one HTTP exchange may take.")
     var timeout: Double = 30
@@ -37,6 +46,7 @@ struct ConnectionOptions: ParsableArguments {
         var appID: String
         var appSecret: String
         var baseURL: URL
+        var caFile: String?
     }
 
     func resolved(_ environment: [String: String]) throws -> Resolved {
@@ -50,7 +60,11 @@ struct ConnectionOptions: ParsableArguments {
             throw ValidationError("Missing the app secret: pass --app-secret or set \(Self.appSecretVariable).")
         }
         let text = value(baseURL, Self.baseURLVariable) ?? FeishuClient.defaultBaseURL.absoluteString
-        return Resolved(appID: appID, appSecret: appSecret, baseURL: try Self.baseURL(text))
+        let caFile = value(self.caFile, Self.caFileVariable)
+        if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            throw ValidationError("Cannot read the CA file \"\(caFile)\" (--ca-file or \(Self.caFileVariable)).")
+        }
+        return Resolved(appID: appID, appSecret: appSecret, baseURL: try Self.baseURL(text), caFile: caFile)
     }
 
     /// `text` as a base URL: an http(s) URL with a host.
@@ -81,7 +95,7 @@ struct ConnectionOptions: ParsableArguments {
         logger.logLevel = verbose ? .debug : .warning
         let configuration = FeishuClient.Configuration(
             timeout: .milliseconds(Int64(timeout * 1000)), connectTimeout: .milliseconds(Int64(connectTimeout * 1000)),
-            retryPolicy: retry ? .standard : .none, logger: logger)
+            retryPolicy: retry ? .standard : .none, logger: logger, caFile: settings.caFile)
         return FeishuClient(
             appID: settings.appID, appSecret: settings.appSecret, baseURL: settings.baseURL,
             configuration: configuration)

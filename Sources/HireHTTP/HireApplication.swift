@@ -3,6 +3,7 @@ import HireCore
 import HireStore
 import Hummingbird
 import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -40,13 +41,15 @@ package enum HireApplication {
     package static func make(
         services: HireServices,
         configuration: ApplicationConfiguration,
+        limits: ConnectionLimits = ConnectionLimits(),
+        tls: ServerTLS? = nil,
         backgroundServices: [any Service] = [],
         logger: Logger,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
             router: router(services: services),
-            server: server(services: services),
+            server: server(services: services, limits: limits, tls: tls),
             configuration: configuration,
             services: backgroundServices + Self.services(services),
             onServerRunning: onServerRunning,
@@ -55,11 +58,23 @@ package enum HireApplication {
 }
 
 extension HireApplication {
-    /// HTTP/1.1, with requests the parser refuses answered in the envelope.
-    package static func server(services: HireServices) -> HTTPServerBuilder {
+    /// HTTP/1.1 under `limits`, with requests the parser refuses answered in the envelope.
+    /// - Parameters:
+    ///   - counter: counts the open connections (a fresh one by default).
+    ///   - tls: serve HTTPS with this certificate; `nil` serves plain HTTP.
+    package static func server(
+        services: HireServices, limits: ConnectionLimits = ConnectionLimits(), counter: ConnectionCounter? = nil,
+        tls: ServerTLS? = nil
+    ) -> HTTPServerBuilder {
         let clock = services.clock
-        return .http1(configuration: HTTP1Channel.Configuration(
-            additionalChannelHandlers: [MalformedRequestResponder(clock: clock)]))
+        let counter = counter ?? ConnectionCounter(limit: limits.maxConnections)
+        return HTTPServerBuilder { responder in
+            let http1 = LimitedHTTP1Channel(
+                responder: responder, limits: limits, counter: counter,
+                additionalChannelHandlers: { [MalformedRequestResponder(clock: clock)] })
+            guard let tls else { return http1 }
+            return try TLSChannel(http1, tlsConfiguration: tls.configuration)
+        }
     }
 }
 

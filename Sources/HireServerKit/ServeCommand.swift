@@ -45,18 +45,46 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Requests the admin API's journal keeps, newest first; 0 turns it off. [env: HIRE_JOURNAL_SIZE] (default: 10000)")
     var journalSize: Int?
 
+    @Option(help: ArgumentHelp(
+        "Seconds a request's head and body may take to arrive before the connection is closed. [env: HIRE_READ_TIMEOUT] (default: 10)",
+        valueName: "seconds"))
+    var readTimeout: String?
+
+    @Option(help: ArgumentHelp(
+        "Seconds a keep-alive connection may sit idle before it is closed. [env: HIRE_IDLE_TIMEOUT] (default: 60)",
+        valueName: "seconds"))
+    var idleTimeout: String?
+
+    @Option(help: ArgumentHelp(
+        "Connections open at once; more are closed at once. [env: HIRE_MAX_CONNECTIONS] (default: 4096)",
+        valueName: "count"))
+    var maxConnections: String?
+
+    @Option(name: .customLong("tls-cert"), help: ArgumentHelp(
+        "Serve HTTPS with this PEM certificate chain; needs --tls-key. [env: HIRE_TLS_CERT] (default: HTTP)",
+        valueName: "file"))
+    var tlsCertificate: String?
+
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp(
+        "The PEM private key of --tls-cert. [env: HIRE_TLS_KEY]", valueName: "file"))
+    var tlsKey: String?
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var log: LogOptions
 
     func run() async throws {
         let logger = try log.bootstrap()
         let configuration: ServeConfiguration
+        let tls: ServerTLS?
         do {
             configuration = try ServeConfiguration(
                 host: host, port: port, rateLimit: rateLimit, dataFiles: dataFiles, noDemo: noDemo,
                 adminToken: adminToken, journalSize: journalSize,
+                readTimeout: readTimeout, idleTimeout: idleTimeout, maxConnections: maxConnections,
+                tlsCertificate: tlsCertificate, tlsKey: tlsKey,
                 bare: CommandLine.arguments.dropFirst().allSatisfy { $0 == "serve" },
                 environment: ProcessInfo.processInfo.environment)
+            tls = try configuration.serverTLS()
         } catch {
             throw ValidationError(error.description)
         }
@@ -64,7 +92,7 @@ struct ServeCommand: AsyncParsableCommand {
         // One ServiceGroup: the store's (PostgreSQL's pool) first, then the server, which
         // readies the store once the pool runs. On SIGTERM the server stops first, the pool last.
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: store.services + [ServeService(store: store, configuration: configuration, logger: logger)],
+            services: store.services + [ServeService(store: store, configuration: configuration, tls: tls, logger: logger)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
             try await group.run()
@@ -80,6 +108,7 @@ struct ServeCommand: AsyncParsableCommand {
     private struct ServeService: Service {
         let store: any HireStore
         let configuration: ServeConfiguration
+        let tls: ServerTLS?
         let logger: Logger
 
         func run() async throws {
@@ -100,10 +129,12 @@ struct ServeCommand: AsyncParsableCommand {
                 services: services,
                 configuration: ApplicationConfiguration(
                     address: .hostname(configuration.host, port: configuration.port), serverName: "hire-server"),
+                limits: configuration.connections,
+                tls: tls,
                 backgroundServices: [PurgeService(store: store, clock: services.clock, logger: logger)],
                 logger: logger,
                 onServerRunning: { channel in
-                    let base = "http://\(configuration.host):\(channel.localAddress?.port ?? configuration.port)"
+                    let base = "\(configuration.scheme)://\(configuration.host):\(channel.localAddress?.port ?? configuration.port)"
                     var text = demoLoaded ? ServeCommand.demoBanner(base: base) : ""
                     if configuration.adminTokenGenerated, let token = configuration.adminToken {
                         text += "Admin API (/_hire/, docs/admin-api.md):\n  admin_token: \(token)\n"

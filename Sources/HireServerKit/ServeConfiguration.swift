@@ -14,6 +14,11 @@ package struct ServeConfiguration: Sendable, Equatable {
     /// Whether ``adminToken`` was made up for the bare demo (printed in the banner).
     package var adminTokenGenerated = false
     package var journalSize = AdminSettings.defaultJournalSize
+    /// Read timeout, idle timeout and the maximum of open connections.
+    package var connections = ConnectionLimits()
+    /// The PEM certificate chain and private key to serve HTTPS with; both or neither.
+    package var tlsCertificateFile: String?
+    package var tlsKeyFile: String?
 
     /// Resolves the configuration.
     /// - Parameters:
@@ -21,7 +26,8 @@ package struct ServeConfiguration: Sendable, Equatable {
     ///   - environment: the process environment.
     package init(
         host: String? = nil, port: Int? = nil, rateLimit: String? = nil, dataFiles: [String] = [], noDemo: Bool = false,
-        adminToken: String? = nil, journalSize: Int? = nil, bare: Bool = false, environment: [String: String]
+        adminToken: String? = nil, journalSize: Int? = nil, readTimeout: String? = nil, idleTimeout: String? = nil,
+        maxConnections: String? = nil, tlsCertificate: String? = nil, tlsKey: String? = nil, bare: Bool = false, environment: [String: String]
     ) throws(ConfigurationError) {
         func env(_ name: String) -> String? {
             guard let value = environment[name], !value.isEmpty else { return nil }
@@ -62,7 +68,52 @@ package struct ServeConfiguration: Sendable, Equatable {
         guard (0...10_000_000).contains(self.journalSize) else {
             throw ConfigurationError("the journal size must be from 0 to 10000000")
         }
+        self.connections = try ConnectionLimits(
+            readTimeout: Self.seconds(readTimeout ?? env("HIRE_READ_TIMEOUT"), "--read-timeout / HIRE_READ_TIMEOUT")
+                ?? ConnectionLimits.defaultReadTimeout,
+            idleTimeout: Self.seconds(idleTimeout ?? env("HIRE_IDLE_TIMEOUT"), "--idle-timeout / HIRE_IDLE_TIMEOUT")
+                ?? ConnectionLimits.defaultIdleTimeout,
+            maxConnections: Self.maxConnections(maxConnections ?? env("HIRE_MAX_CONNECTIONS"))
+                ?? ConnectionLimits.defaultMaxConnections)
+        self.tlsCertificateFile = tlsCertificate ?? env("HIRE_TLS_CERT")
+        self.tlsKeyFile = tlsKey ?? env("HIRE_TLS_KEY")
+        guard (tlsCertificateFile == nil) == (tlsKeyFile == nil) else {
+            throw ConfigurationError(
+                "HTTPS needs both --tls-cert / HIRE_TLS_CERT and --tls-key / HIRE_TLS_KEY, or neither for HTTP")
+        }
     }
+
+    /// A timeout in seconds (fractions allowed), from 0.001 to 86400.
+    private static func seconds(_ text: String?, _ name: String) throws(ConfigurationError) -> Duration? {
+        guard let text else { return nil }
+        guard let value = Double(text), value.isFinite, (0.001...86_400).contains(value) else {
+            throw ConfigurationError("\(name) must be a number of seconds from 0.001 to 86400, got \"\(text)\"")
+        }
+        return .nanoseconds(Int64((value * 1_000_000_000).rounded()))
+    }
+
+    /// The maximum of open connections, from 1 to 1000000.
+    private static func maxConnections(_ text: String?) throws(ConfigurationError) -> Int? {
+        guard let text else { return nil }
+        guard let value = Int(text), (1...1_000_000).contains(value) else {
+            throw ConfigurationError(
+                "--max-connections / HIRE_MAX_CONNECTIONS must be a number from 1 to 1000000, got \"\(text)\"")
+        }
+        return value
+    }
+
+    /// The certificate and key read from ``tlsCertificateFile`` and ``tlsKeyFile``; `nil` for HTTP.
+    package func serverTLS() throws(ConfigurationError) -> ServerTLS? {
+        guard let tlsCertificateFile, let tlsKeyFile else { return nil }
+        do {
+            return try ServerTLS(certificateFile: tlsCertificateFile, keyFile: tlsKeyFile)
+        } catch {
+            throw ConfigurationError(error.description)
+        }
+    }
+
+    /// `https` when serving TLS, else `http`.
+    package var scheme: String { tlsCertificateFile == nil ? "http" : "https" }
 
     /// The admin API's settings, if it is on.
     package var admin: AdminSettings? {

@@ -19,7 +19,7 @@ import Synchronization
 /// // talk to server.baseURL with DemoData.appID / DemoData.appSecret
 /// ```
 package final class TestServer: Sendable {
-    /// `http://127.0.0.1:<port>`.
+    /// `http://127.0.0.1:<port>`, or `https://localhost:<port>` when serving HTTPS.
     package let baseURL: String
     package let port: Int
     package let store: any HireStore
@@ -29,13 +29,16 @@ package final class TestServer: Sendable {
     package let services: HireServices
     /// The directory holding the database; removed by ``stop()``.
     package let directory: URL
+    /// The server's open connections.
+    package let connections: ConnectionCounter
     private let running: BackgroundServices
     private let counter: RequestCounter
 
     private init(
         baseURL: String, port: Int, store: any HireStore, services: HireServices, directory: URL,
-        running: BackgroundServices, counter: RequestCounter
+        running: BackgroundServices, counter: RequestCounter, connections: ConnectionCounter
     ) {
+        self.connections = connections
         self.baseURL = baseURL
         self.port = port
         self.store = store
@@ -60,10 +63,13 @@ package final class TestServer: Sendable {
     ///   - adminToken: turns the admin API on with this token; the snapshot `baseline` is
     ///     recorded once the data is loaded.
     ///   - journalSize: the admin API's journal size.
+    ///   - limits: the read and idle timeouts and the maximum of open connections.
+    ///   - tls: serve HTTPS with this certificate; ``baseURL`` is then `https://localhost:<port>`.
     package static func start(
         demo: Bool = true, data: [String] = [], store: (any HireStore)? = nil,
         rateLimit: RateLimitPolicy? = nil, clock: HireClock = .system, adminToken: String? = nil,
-        journalSize: Int = AdminSettings.defaultJournalSize
+        journalSize: Int = AdminSettings.defaultJournalSize, limits: ConnectionLimits = ConnectionLimits(),
+        tls: ServerTLS? = nil
     ) async throws -> TestServer {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hire-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -80,9 +86,10 @@ package final class TestServer: Sendable {
             store: store, clock: clock, rateLimit: rateLimit, admin: admin, logger: logger)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let counter = RequestCounter()
+        let connections = ConnectionCounter(limit: limits.maxConnections)
         let app = Application(
             responder: CountingResponder(base: HireApplication.router(services: services).buildResponder(), counter: counter),
-            server: HireApplication.server(services: services),
+            server: HireApplication.server(services: services, limits: limits, counter: connections, tls: tls),
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
             services: HireApplication.services(services),
             onServerRunning: { channel in
@@ -97,8 +104,8 @@ package final class TestServer: Sendable {
             throw TestServerError.didNotStart
         }
         return TestServer(
-            baseURL: "http://127.0.0.1:\(port)", port: port, store: store, services: services, directory: directory,
-            running: running, counter: counter)
+            baseURL: tls == nil ? "http://127.0.0.1:\(port)" : "https://localhost:\(port)", port: port, store: store, services: services, directory: directory,
+            running: running, counter: counter, connections: connections)
     }
 
     /// Stops the server, closes the store and removes its files.

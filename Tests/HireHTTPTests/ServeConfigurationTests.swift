@@ -1,6 +1,8 @@
+import Foundation
 import HireCore
 import HireHTTP
 import HireServerKit
+import HireTestSupport
 import Testing
 
 @Suite("serve: flags, then environment, then defaults")
@@ -57,5 +59,73 @@ struct ServeConfigurationTests {
 extension ServeConfiguration {
     fileprivate var environmentForTests: [String: String] {
         ["HIRE_ADMIN_TOKEN": adminToken ?? "", "HIRE_JOURNAL_SIZE": String(journalSize)]
+    }
+}
+
+@Suite("serve: connection limits")
+struct ServeConnectionLimitTests {
+    @Test func defaultsAreTenSecondsSixtySecondsAnd4096() throws {
+        let limits = try ServeConfiguration(environment: [:]).connections
+        #expect(limits == ConnectionLimits(readTimeout: .seconds(10), idleTimeout: .seconds(60), maxConnections: 4096))
+    }
+
+    @Test func flagsWinOverTheEnvironment() throws {
+        let environment = ["HIRE_READ_TIMEOUT": "2.5", "HIRE_IDLE_TIMEOUT": "30", "HIRE_MAX_CONNECTIONS": "100"]
+        #expect(try ServeConfiguration(environment: environment).connections
+            == ConnectionLimits(readTimeout: .milliseconds(2500), idleTimeout: .seconds(30), maxConnections: 100))
+        let flags = try ServeConfiguration(readTimeout: "1", idleTimeout: "0.5", maxConnections: "7", environment: environment)
+        #expect(flags.connections == ConnectionLimits(readTimeout: .seconds(1), idleTimeout: .milliseconds(500), maxConnections: 7))
+    }
+
+    @Test func badValuesAreRefusedWithTheirName() {
+        let refused: [(read: String?, idle: String?, max: String?, environment: [String: String])] = [
+            ("ten", nil, nil, [:]), ("0", nil, nil, [:]), (nil, "-1", nil, [:]), (nil, "inf", nil, [:]),
+            (nil, nil, "0", [:]), (nil, nil, "lots", [:]), (nil, nil, nil, ["HIRE_MAX_CONNECTIONS": "-5"]),
+            (nil, nil, nil, ["HIRE_READ_TIMEOUT": "soon"]),
+        ]
+        for bad in refused {
+            #expect(throws: ConfigurationError.self) {
+                try ServeConfiguration(
+                    readTimeout: bad.read, idleTimeout: bad.idle, maxConnections: bad.max, environment: bad.environment)
+            }
+        }
+        #expect(throws: ConfigurationError("--max-connections / HIRE_MAX_CONNECTIONS must be a number from 1 to 1000000, got \"0\"")) {
+            try ServeConfiguration(maxConnections: "0", environment: [:])
+        }
+    }
+}
+
+@Suite("serve: TLS files")
+struct ServeTLSConfigurationTests {
+    @Test func bothFilesOrNeither() throws {
+        #expect(try ServeConfiguration(environment: [:]).scheme == "http")
+        #expect(try ServeConfiguration(environment: [:]).serverTLS() == nil)
+        #expect(throws: ConfigurationError.self) { try ServeConfiguration(tlsCertificate: "cert.pem", environment: [:]) }
+        #expect(throws: ConfigurationError.self) { try ServeConfiguration(environment: ["HIRE_TLS_KEY": "key.pem"]) }
+        let both = try ServeConfiguration(environment: ["HIRE_TLS_CERT": "c.pem", "HIRE_TLS_KEY": "k.pem"])
+        #expect(both.tlsCertificateFile == "c.pem" && both.tlsKeyFile == "k.pem" && both.scheme == "https")
+    }
+
+    @Test func unreadableOrUnparsableFilesAreNamed() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hire-tls-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let certificate = try TestCertificate.make(in: directory)
+        let good = try ServeConfiguration(tlsCertificate: certificate.certificateFile, tlsKey: certificate.keyFile, environment: [:])
+        #expect(try good.serverTLS() != nil)
+
+        let missing = try ServeConfiguration(tlsCertificate: "/nonexistent/cert.pem", tlsKey: certificate.keyFile, environment: [:])
+        let missingError = #expect(throws: ConfigurationError.self) { try missing.serverTLS() }
+        #expect(missingError?.description.contains("cannot read the TLS certificate file /nonexistent/cert.pem") == true)
+
+        let garbage = directory.appendingPathComponent("garbage.pem").path
+        try Data("not a certificate".utf8).write(to: URL(fileURLWithPath: garbage))
+        let badCertificate = try ServeConfiguration(tlsCertificate: garbage, tlsKey: certificate.keyFile, environment: [:])
+        let certificateError = #expect(throws: ConfigurationError.self) { try badCertificate.serverTLS() }
+        #expect(certificateError?.description.contains("garbage.pem") == true)
+        // The certificate given as the key.
+        let badKey = try ServeConfiguration(
+            tlsCertificate: certificate.certificateFile, tlsKey: certificate.certificateFile, environment: [:])
+        let keyError = #expect(throws: ConfigurationError.self) { try badKey.serverTLS() }
+        #expect(keyError?.description.contains("is not a PEM private key") == true)
     }
 }
