@@ -45,6 +45,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Requests the admin API's journal keeps, newest first; 0 turns it off. [env: HIRE_JOURNAL_SIZE] (default: 10000)")
     var journalSize: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Seconds a SIGTERM/SIGINT waits for requests in flight before stopping anyway. [env: HIRE_SHUTDOWN_GRACE] (default: 30)",
+            valueName: "seconds"))
+    var shutdownGrace: String?
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var log: LogOptions
 
@@ -54,7 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             configuration = try ServeConfiguration(
                 host: host, port: port, rateLimit: rateLimit, dataFiles: dataFiles, noDemo: noDemo,
-                adminToken: adminToken, journalSize: journalSize,
+                adminToken: adminToken, journalSize: journalSize, shutdownGrace: shutdownGrace,
                 bare: CommandLine.arguments.dropFirst().allSatisfy { $0 == "serve" },
                 environment: ProcessInfo.processInfo.environment)
         } catch {
@@ -63,9 +69,12 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try store.open(logger: logger)
         // One ServiceGroup: the store's (PostgreSQL's pool) first, then the server, which
         // readies the store once the pool runs. On SIGTERM the server stops first, the pool last.
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+        var groupConfiguration = ServiceGroupConfiguration(
             services: store.services + [ServeService(store: store, configuration: configuration, logger: logger)],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // New connections stop at once; requests in flight get this long to be answered.
+        groupConfiguration.maximumGracefulShutdownDuration = configuration.shutdownGrace
+        let group = ServiceGroup(configuration: groupConfiguration)
         do {
             try await group.run()
         } catch {

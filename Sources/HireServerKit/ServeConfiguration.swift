@@ -14,6 +14,8 @@ package struct ServeConfiguration: Sendable, Equatable {
     /// Whether ``adminToken`` was made up for the bare demo (printed in the banner).
     package var adminTokenGenerated = false
     package var journalSize = AdminSettings.defaultJournalSize
+    /// How long a SIGTERM/SIGINT waits for requests in flight before the server is cancelled.
+    package var shutdownGrace: Duration = .seconds(30)
 
     /// Resolves the configuration.
     /// - Parameters:
@@ -21,7 +23,8 @@ package struct ServeConfiguration: Sendable, Equatable {
     ///   - environment: the process environment.
     package init(
         host: String? = nil, port: Int? = nil, rateLimit: String? = nil, dataFiles: [String] = [], noDemo: Bool = false,
-        adminToken: String? = nil, journalSize: Int? = nil, bare: Bool = false, environment: [String: String]
+        adminToken: String? = nil, journalSize: Int? = nil, shutdownGrace: String? = nil, bare: Bool = false,
+        environment: [String: String]
     ) throws(ConfigurationError) {
         func env(_ name: String) -> String? {
             guard let value = environment[name], !value.isEmpty else { return nil }
@@ -61,6 +64,12 @@ package struct ServeConfiguration: Sendable, Equatable {
         }
         guard (0...10_000_000).contains(self.journalSize) else {
             throw ConfigurationError("the journal size must be from 0 to 10000000")
+        }
+        if let text = shutdownGrace ?? env("HIRE_SHUTDOWN_GRACE") {
+            guard let seconds = Double(text), seconds.isFinite, (0...3600).contains(seconds) else {
+                throw ConfigurationError("the shutdown grace must be a number of seconds from 0 to 3600, got \"\(text)\"")
+            }
+            self.shutdownGrace = .milliseconds(Int64((seconds * 1000).rounded()))
         }
     }
 
