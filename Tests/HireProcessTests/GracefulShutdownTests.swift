@@ -36,7 +36,7 @@ struct GracefulShutdownTests {
                     let user = ProcessTestData.userID(index)
                     group.addTask { (user, try await calls.patch(user, verifyStatus: 1)) }
                 }
-                return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+                return try await group.reduce(into: [String: RawHTTP.Answer]()) { $0[$1.0] = $1.1 }
             }
         }
         // Wait until the server has begun processing all 32 (the fault fired on each).

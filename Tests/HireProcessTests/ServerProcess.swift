@@ -9,7 +9,7 @@ import Glibc
 /// A `hire-server` executable run as a child process, as an operator runs it.
 final class ServerProcess: @unchecked Sendable {
     let process = Process()
-    private let output = Mutex("")
+    private let output = Output()
     /// The port it listens on, read from its banner.
     private(set) var port = 0
 
@@ -29,7 +29,8 @@ final class ServerProcess: @unchecked Sendable {
     /// Runs `hire-server ARGUMENTS` to completion (e.g. `import`) and returns its exit status.
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
-        process.executableURL = try #require(binary, "hire-server is not built next to the tests")
+        guard let binary else { throw ServerProcessError("hire-server is not built next to the tests") }
+        process.executableURL = binary
         process.arguments = arguments
         let pipe = Pipe()
         process.standardError = pipe
@@ -42,19 +43,20 @@ final class ServerProcess: @unchecked Sendable {
 
     /// Starts `hire-server serve --port 0 ARGUMENTS` and waits until it listens.
     init(serve arguments: [String]) async throws {
-        process.executableURL = try #require(Self.binary, "hire-server is not built next to the tests")
+        guard let binary = Self.binary else { throw ServerProcessError("hire-server is not built next to the tests") }
+        process.executableURL = binary
         process.arguments = ["serve", "--port", "0", "--host", "127.0.0.1", "--log-level", "warning"] + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
         pipe.fileHandleForReading.readabilityHandler = { [output] handle in
             let data = handle.availableData
-            if !data.isEmpty { output.withLock { $0 += String(decoding: data, as: UTF8.self) } }
+            if !data.isEmpty { output.text.withLock { $0 += String(decoding: data, as: UTF8.self) } }
         }
         try process.run()
         let deadline = ContinuousClock.now + .seconds(120)
         while ContinuousClock.now < deadline {
-            let text = output.withLock { $0 }
+            let text = log
             if let range = text.range(of: "listening on http://127.0.0.1:") {
                 let digits = text[range.upperBound...].prefix { $0.isNumber }
                 if let port = Int(digits) {
@@ -70,7 +72,12 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// What it printed so far.
-    var log: String { output.withLock { $0 } }
+    var log: String { output.text.withLock { $0 } }
+
+    /// What the process prints, collected as it arrives.
+    private final class Output: Sendable {
+        let text = Mutex("")
+    }
 
     /// Sends `signal` (SIGKILL, SIGTERM).
     func send(_ signal: Int32) {
