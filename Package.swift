@@ -156,6 +156,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Drive the built `hire-server` as a child process: kill -9, SIGTERM, a full disk.
+        .testTarget(
+            name: "HireProcessTests",
+            dependencies: ["HireServer", "HireTestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "HireHTTPTests",
             dependencies: [

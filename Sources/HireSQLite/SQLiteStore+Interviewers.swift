@@ -7,7 +7,7 @@ extension SQLiteStore {
     package func patchInterviewer(
         externalID: String, in view: IdentityView, verifyStatus: VerifyStatus?, now: Int64
     ) async throws -> VerifyStatus? {
-        try await pool.write { db in
+        try await write { db in
             guard let userRow = try SQLiteIdentity.userRow(db, externalID: externalID, in: view) else { return nil }
             guard let verifyStatus else {
                 let current = try Int.fetchOne(

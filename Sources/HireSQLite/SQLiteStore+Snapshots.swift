@@ -11,7 +11,7 @@ extension SQLiteStore {
     package func replaceTenants(_ selection: TenantSelection, with source: DataFileSource, now: Int64) async throws
         -> ImportSummary
     {
-        try await pool.write { db in
+        try await write { db in
             let keys: [String]
             switch selection {
             case .all: keys = try String.fetchAll(db, sql: "SELECT tenant_key FROM tenants")
@@ -51,7 +51,7 @@ extension SQLiteStore {
 
     package func saveSnapshot(_ snapshot: StoredSnapshot) async throws {
         let info = snapshot.info
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql: """
                     INSERT INTO snapshots (name, tenants, all_tenants, created_ms, data) VALUES (?, ?, ?, ?, ?)
@@ -81,7 +81,7 @@ extension SQLiteStore {
     }
 
     package func deleteSnapshot(named name: String) async throws -> Bool {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "DELETE FROM snapshots WHERE name = ?", arguments: [name])
             return db.changesCount > 0
         }

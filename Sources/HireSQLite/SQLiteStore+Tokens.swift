@@ -16,7 +16,7 @@ extension SQLiteStore {
     package func acquireToken(
         appID: String, secretSHA256: String, candidate: NewToken, now: Int64, reuseThreshold: Int64
     ) async throws -> TokenRecord {
-        try await pool.write { db in
+        try await write { db in
             if let current = try Row.fetchOne(
                 db,
                 sql: """

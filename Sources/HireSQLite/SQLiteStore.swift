@@ -42,6 +42,17 @@ package final class SQLiteStore: HireStore {
         try migrator.migrate(pool)
     }
 
+    /// A write transaction; SQLITE_FULL (a full disk) becomes ``StoreError/diskFull(_:)``.
+    /// GRDB rolls the transaction back, so the store stays usable and writes work again once
+    /// space is freed.
+    func write<T: Sendable>(_ updates: @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(updates)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            throw StoreError.diskFull(error.description)
+        }
+    }
+
     package func close() async throws {
         try pool.close()
     }
@@ -52,7 +63,7 @@ package final class SQLiteStore: HireStore {
 
     package func pageTokenKey() async throws -> [UInt8] {
         let candidate = Data(AccessToken.newNonce())
-        let key = try await pool.write { db in
+        let key = try await write { db in
             try db.execute(
                 sql: "INSERT INTO server_keys (name, key) VALUES ('page_token', ?) ON CONFLICT (name) DO NOTHING",
                 arguments: [candidate])
@@ -63,14 +74,14 @@ package final class SQLiteStore: HireStore {
 
     package func purgeExpired(now: Int64) async throws {
         let historyHorizon = StoreRules.historyHorizon(now: now)
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "DELETE FROM access_tokens WHERE expires_at <= ?", arguments: [now])
             try db.execute(sql: "DELETE FROM interviewer_history WHERE superseded_at < ?", arguments: [historyHorizon])
         }
     }
 
     package func importEntries(_ source: DataFileSource, now: Int64) async throws -> ImportSummary {
-        try await pool.write { db in try Self.runImport(db, source: source, now: now) }
+        try await write { db in try Self.runImport(db, source: source, now: now) }
     }
 
     /// An import inside the caller's transaction.

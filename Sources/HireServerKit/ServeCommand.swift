@@ -69,6 +69,12 @@ struct ServeCommand: AsyncParsableCommand {
         "The PEM private key of --tls-cert. [env: HIRE_TLS_KEY]", valueName: "file"))
     var tlsKey: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Seconds a SIGTERM/SIGINT waits for requests in flight before stopping anyway. [env: HIRE_SHUTDOWN_GRACE] (default: 30)",
+            valueName: "seconds"))
+    var shutdownGrace: String?
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var log: LogOptions
 
@@ -81,7 +87,7 @@ struct ServeCommand: AsyncParsableCommand {
                 host: host, port: port, rateLimit: rateLimit, dataFiles: dataFiles, noDemo: noDemo,
                 adminToken: adminToken, journalSize: journalSize,
                 readTimeout: readTimeout, idleTimeout: idleTimeout, maxConnections: maxConnections,
-                tlsCertificate: tlsCertificate, tlsKey: tlsKey,
+                tlsCertificate: tlsCertificate, tlsKey: tlsKey, shutdownGrace: shutdownGrace,
                 bare: CommandLine.arguments.dropFirst().allSatisfy { $0 == "serve" },
                 environment: ProcessInfo.processInfo.environment)
             tls = try configuration.serverTLS()
@@ -91,9 +97,12 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try store.open(logger: logger)
         // One ServiceGroup: the store's (PostgreSQL's pool) first, then the server, which
         // readies the store once the pool runs. On SIGTERM the server stops first, the pool last.
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+        var groupConfiguration = ServiceGroupConfiguration(
             services: store.services + [ServeService(store: store, configuration: configuration, tls: tls, logger: logger)],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // New connections stop at once; requests in flight get this long to be answered.
+        groupConfiguration.maximumGracefulShutdownDuration = configuration.shutdownGrace
+        let group = ServiceGroup(configuration: groupConfiguration)
         do {
             try await group.run()
         } catch {

@@ -19,6 +19,8 @@ package struct ServeConfiguration: Sendable, Equatable {
     /// The PEM certificate chain and private key to serve HTTPS with; both or neither.
     package var tlsCertificateFile: String?
     package var tlsKeyFile: String?
+    /// How long a SIGTERM/SIGINT waits for requests in flight before the server is cancelled.
+    package var shutdownGrace: Duration = .seconds(30)
 
     /// Resolves the configuration.
     /// - Parameters:
@@ -27,7 +29,8 @@ package struct ServeConfiguration: Sendable, Equatable {
     package init(
         host: String? = nil, port: Int? = nil, rateLimit: String? = nil, dataFiles: [String] = [], noDemo: Bool = false,
         adminToken: String? = nil, journalSize: Int? = nil, readTimeout: String? = nil, idleTimeout: String? = nil,
-        maxConnections: String? = nil, tlsCertificate: String? = nil, tlsKey: String? = nil, bare: Bool = false, environment: [String: String]
+        maxConnections: String? = nil, tlsCertificate: String? = nil, tlsKey: String? = nil, shutdownGrace: String? = nil,
+        bare: Bool = false, environment: [String: String]
     ) throws(ConfigurationError) {
         func env(_ name: String) -> String? {
             guard let value = environment[name], !value.isEmpty else { return nil }
@@ -80,6 +83,12 @@ package struct ServeConfiguration: Sendable, Equatable {
         guard (tlsCertificateFile == nil) == (tlsKeyFile == nil) else {
             throw ConfigurationError(
                 "HTTPS needs both --tls-cert / HIRE_TLS_CERT and --tls-key / HIRE_TLS_KEY, or neither for HTTP")
+        }
+        if let text = shutdownGrace ?? env("HIRE_SHUTDOWN_GRACE") {
+            guard let seconds = Double(text), seconds.isFinite, (0...3600).contains(seconds) else {
+                throw ConfigurationError("the shutdown grace must be a number of seconds from 0 to 3600, got \"\(text)\"")
+            }
+            self.shutdownGrace = .milliseconds(Int64((seconds * 1000).rounded()))
         }
     }
 

@@ -266,11 +266,14 @@ package enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownTenant(String)
     /// The database was written by a newer version of the server.
     case schemaTooNew(found: String)
+    /// A write failed because the disk holding the database is full; it left nothing behind.
+    case diskFull(String)
 
     package var description: String {
         switch self {
         case .unknownTenant(let key): "no tenant \"\(key)\" in the store"
         case .schemaTooNew(let found): "the database was written by a newer hire-server (migration \(found)); upgrade"
+        case .diskFull(let detail): "the disk holding the database is full; the write was rolled back (\(detail))"
         }
     }
 }

@@ -33,6 +33,18 @@ struct ServeConfigurationTests {
         #expect(flags.dataFiles == ["c.json"])
     }
 
+    @Test func theShutdownGraceComesFromTheFlagThenTheEnvironment() throws {
+        #expect(try ServeConfiguration(environment: [:]).shutdownGrace == .seconds(30))
+        #expect(try ServeConfiguration(environment: ["HIRE_SHUTDOWN_GRACE": "2.5"]).shutdownGrace == .milliseconds(2500))
+        #expect(try ServeConfiguration(shutdownGrace: "0", environment: ["HIRE_SHUTDOWN_GRACE": "9"]).shutdownGrace == .zero)
+        for bad in ["soon", "-1", "3601", "nan", "inf", "10s"] {
+            #expect(throws: ConfigurationError.self, "\(bad)") { try ServeConfiguration(shutdownGrace: bad, environment: [:]) }
+            #expect(throws: ConfigurationError.self, "\(bad)") {
+                try ServeConfiguration(environment: ["HIRE_SHUTDOWN_GRACE": bad])
+            }
+        }
+    }
+
     @Test func unusableSettingsAreRefused() {
         #expect(throws: ConfigurationError.self) { try ServeConfiguration(environment: ["HIRE_PORT": "http"]) }
         #expect(throws: ConfigurationError.self) { try ServeConfiguration(port: 70000, environment: [:]) }
