@@ -15,6 +15,8 @@ import json
 import random
 import sys
 
+from seed_interview import interview, name
+
 args = [a for a in sys.argv[1:] if not a.startswith("--")]
 flags = sys.argv[1:]
 TALENTS = int(args[0]) if args else 20000
@@ -25,7 +27,6 @@ TENANT = "bench"
 rng = random.Random(SEED)
 out = sys.stdout
 dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-name = lambda zh, en: {"zh_cn": zh, "en_us": en}
 
 # The talents' applications and interviews, drawn once so both passes of a document agree.
 plan = []
@@ -33,30 +34,10 @@ for t in range(TALENTS):
     plan.append([[rng.randint(1, 2) for _ in range(rng.randint(1, 3))] for _ in range(rng.randint(1, 3))])
 
 
-def interview(t, a, n, records):
-    iid = f"I{t}-{a}-{n}"
-    return {
-        "id": iid, "application_id": f"A{t}-{a}", "begin_time": 1_618_899_376_474 + (t * 9 + n) * 60_000,
-        "end_time": 1_618_902_976_474 + (t * 9 + n) * 60_000, "round": n,
-        "interview_record_list": [{
-            "id": f"R{iid}-{r}", "interviewer": {"user_id": f"u{(t * 7 + r) % USERS:06d}"},
-            "content": "逻辑严密，代码质量高", "commit_status": 1, "conclusion": 1 + r % 2,
-            "interview_score": {"id": "s3", "level": 3, "zh_name": "3", "zh_description": "通过, 能力达到要求, 建议录用",
-                                "en_name": "three", "en_description": "Pass, ability to meet the requirements, suggest to hire"},
-            "min_job_level_id": "p5", "max_job_level_id": "p6",
-        } for r in range(records)],
-        "stage_id": "634324253532232", "stage": {"id": "634324253532232", "name": name("待入职", "Prehire")},
-        "creator": {"user_id": f"u{t % USERS:06d}"}, "contact_user": {"user_id": f"u{(t + 1) % USERS:06d}"},
-        "biz_create_time": 1_618_999_376_474, "biz_modify_time": 1_618_999_376_474, "interview_round_summary": 1,
-        "interview_arrangement_id": "634324253532232", "interview_type": 1,
-        "talent_time_zone": {"code": "Asia/Shanghai", "name": name("(GMT+08:00) 中国标准时间 - 北京", "(GMT+08:00) China Standard Time - Beijing")},
-        "contact_mobile": "13333333333", "remark": "test",
-        "address": {"id": "addr", "name": name("中国四川成都天府二街155号", "No. 155, Tianfu 2nd Street, Chengdu, Sichuan, China"),
-                    "city": {"code": "CT_1", "name": name("成都", "Chengdu")}},
-        "video_type": 1, "arrangement_status": 1, "arrangement_type": 1, "arrangement_appointment_kind": 1,
-        "meeting_room_list": [{"room_id": "r1", "room_name": "OCG111", "building_name": "OCG", "reserved_status": 1, "floor_name": "17"}],
-        "interview_round_type": {"id": "rt1", "name": name("一面", "Round one")},
-    }
+def talent_interview(t, a, n, records):
+    return interview(
+        f"I{t}-{a}-{n}", f"A{t}-{a}", 1_618_899_376_474 + (t * 9 + n) * 60_000, 1_618_902_976_474 + (t * 9 + n) * 60_000, n,
+        [f"u{(t * 7 + r) % USERS:06d}" for r in range(records)], f"u{t % USERS:06d}", f"u{(t + 1) % USERS:06d}")
 
 
 def collections():
@@ -71,7 +52,7 @@ def collections():
     yield "talents", ({"talent_id": f"T{t}", "name": f"Talent {t}"} for t in range(TALENTS))
     yield "applications", ({"application_id": f"A{t}-{a}", "talent_id": f"T{t}"}
                            for t in range(TALENTS) for a in range(len(plan[t])))
-    yield "interviews", (interview(t, a, n, records)
+    yield "interviews", (talent_interview(t, a, n, records)
                          for t in range(TALENTS) for a, interviews in enumerate(plan[t]) for n, records in enumerate(interviews))
 
 

@@ -46,7 +46,7 @@ enum PostgresImport {
         do {
             // An import may wait for another to finish, however long it takes.
             try await db.rows("SET LOCAL lock_timeout = 0")
-            try await db.rows("SELECT pg_advisory_xact_lock(\(PostgresSchema.importLock))")
+            try await db.rows(PostgresSchema.Lock.import.acquire)
             try await db.rows(
                 """
                 CREATE TEMP TABLE import_seen (

@@ -12,10 +12,22 @@ enum PostgresSchema {
         let statements: [PostgresQuery]
     }
 
-    /// Key of the advisory lock every migration runs under: `hire` in ASCII.
-    static let migrationLock: Int64 = 0x6869_7265_0001
-    /// Key of the advisory lock imports take, so imports through different nodes run one after another.
-    static let importLock: Int64 = 0x6869_7265_0002
+    /// The transaction-scoped advisory locks the nodes of one dataset take.
+    ///
+    /// A lock is named by the dataset's schema and its purpose (PostgreSQL's two-key form),
+    /// so datasets in other schemas of the same database never wait for each other.
+    enum Lock: Int32 {
+        /// Every migration runs under it.
+        case migration = 1
+        /// Imports take it, so imports through different nodes run one after another.
+        case `import` = 2
+
+        /// Takes the lock until the transaction ends, waiting as long as it is held.
+        var acquire: PostgresQuery {
+            // coalesce: before its first table exists, a schema named only in search_path is not yet current.
+            "SELECT pg_advisory_xact_lock(hashtext(coalesce(current_schema(), current_setting('search_path'))), \(rawValue))"
+        }
+    }
 
     static let migrations: [Migration] = [
         Migration(version: "0001 tenants, identities, tokens, hiring data", statements: [
@@ -263,7 +275,7 @@ enum PostgresSchema {
         try await connection.run("BEGIN", logger: logger)
         do {
             try await connection.run("SET LOCAL lock_timeout = 0", logger: logger)
-            try await connection.run("SELECT pg_advisory_xact_lock(\(migrationLock))", logger: logger)
+            try await connection.run(Lock.migration.acquire, logger: logger)
             try await connection.run(
                 """
                 CREATE TABLE IF NOT EXISTS schema_migrations (

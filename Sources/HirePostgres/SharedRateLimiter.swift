@@ -21,9 +21,9 @@ import Synchronization
 /// where the fair part is ⌊unused / N⌋, the remainder going one each to the nodes busy in
 /// the window first, and N is the number of live nodes (a heartbeat within the last 5 s).
 /// A node that has not yet synced in a window holds the implicit budget ⌊limit / N⌋ (by
-/// rank), and the others count it as held. Budgets only ever hand out what no other node holds, so the
-/// nodes together admit at most the limit per window, up to the requests a node admits
-/// during its own sync round trip (a millisecond or so) beyond its new budget; unused
+/// rank), and the others count it as held. Budgets only ever hand out what no other node holds,
+/// and a node never publishes a budget below what it has admitted (``settle(_:second:minute:)``),
+/// so the nodes together admit at most the limit per window; unused
 /// budget is given back at the node's next sync and shared out again, so an app whose
 /// traffic all reaches one node still gets (nearly) its full limit within a few intervals.
 ///
@@ -221,19 +221,24 @@ package final class SharedRateLimiter: RateLimiter, Service {
                 if kind == "m" { entry.minute[node] = Held(budget: budget, used: used) }
                 held[key] = entry
             }
-            var budgets: [Key: (second: Int, minute: Int)] = [:]
-            var (rowApps, rowEndpoints, rowKinds, rowStarts) = ([String](), [String](), [String](), [Int64]())
-            var (rowBudgets, rowUsed) = ([Int64](), [Int64]())
+            var computed: [Key: Settled] = [:]
             for key in Set(counts.keys).union(held.keys) {
                 let own = counts[key] ?? (0, 0)
-                let second = Self.budget(
-                    limit: policy.perSecond, own: own.0, held: held[key]?.second ?? [:], nodeID: nodeID, others: others)
-                let minute = Self.budget(
-                    limit: policy.perMinute, own: own.1, held: held[key]?.minute ?? [:], nodeID: nodeID, others: others)
-                budgets[key] = (second, minute)
+                computed[key] = Settled(
+                    second: Self.budget(
+                        limit: policy.perSecond, own: own.0, held: held[key]?.second ?? [:], nodeID: nodeID, others: others),
+                    minute: Self.budget(
+                        limit: policy.perMinute, own: own.1, held: held[key]?.minute ?? [:], nodeID: nodeID, others: others),
+                    usedInSecond: own.0, usedInMinute: own.1)
+            }
+            let budgets = self.settle(computed, second: second, minute: minute)
+            var (rowApps, rowEndpoints, rowKinds, rowStarts) = ([String](), [String](), [String](), [Int64]())
+            var (rowBudgets, rowUsed) = ([Int64](), [Int64]())
+            for (key, settled) in budgets {
                 let before = published[key] ?? (nil, nil)
                 for (kind, start, value, used, previous) in [
-                    ("s", secondStart, second, own.0, before.0), ("m", minuteStart, minute, own.1, before.1),
+                    ("s", secondStart, settled.second, settled.usedInSecond, before.0),
+                    ("m", minuteStart, settled.minute, settled.usedInMinute, before.1),
                 ] where value != .max && (value != previous || used > 0) {
                     rowApps.append(key.appID)
                     rowEndpoints.append(key.endpoint)
@@ -269,6 +274,49 @@ package final class SharedRateLimiter: RateLimiter, Service {
             }
         }
         if cleanup { try await removeStale(now: now) }
+    }
+
+    /// A key's budgets as this sync publishes them, with what this node had admitted in the windows.
+    private struct Settled: Sendable {
+        var second: Int
+        var minute: Int
+        var usedInSecond: Int
+        var usedInMinute: Int
+    }
+
+    /// Fits the budgets a sync computed to what this node admitted while it computed them.
+    ///
+    /// Requests keep being admitted, against the budgets published before, during the sync's
+    /// round trip; a budget is never published below what the node has admitted in its window.
+    /// Until the new budgets are committed the node admits against the smaller of the old and
+    /// the new ones, so it never admits beyond what either says it holds.
+    private func settle(_ computed: [Key: Settled], second: Int64, minute: Int64) -> [Key: Settled] {
+        state.withLock { state in
+            var settled = computed
+            for (key, budgets) in computed {
+                var entry = state.entries[key] ?? Entry()
+                var fitted = budgets
+                let counter = entry.counter
+                if counter.second == second {
+                    fitted.usedInSecond = max(budgets.usedInSecond, counter.secondCount)
+                    fitted.second = max(budgets.second, fitted.usedInSecond)
+                }
+                if counter.minute == minute {
+                    fitted.usedInMinute = max(budgets.usedInMinute, counter.minuteCount)
+                    fitted.minute = max(budgets.minute, fitted.usedInMinute)
+                }
+                let held = (
+                    second: Self.allowance(
+                        entry.second, window: second, limit: policy.perSecond, nodeID: nodeID, others: state.others),
+                    minute: Self.allowance(
+                        entry.minute, window: minute, limit: policy.perMinute, nodeID: nodeID, others: state.others))
+                entry.second = Budget(window: second, budget: min(fitted.second, held.second))
+                entry.minute = Budget(window: minute, budget: min(fitted.minute, held.minute))
+                state.entries[key] = entry
+                settled[key] = fitted
+            }
+            return settled
+        }
     }
 
     private struct Synced: Sendable {

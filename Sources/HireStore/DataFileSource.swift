@@ -33,9 +33,7 @@ package final class DataFileSource: @unchecked Sendable {
         }
         let start = try handle.read(upToCount: 4096) ?? Data()
         try handle.seek(toOffset: 0)
-        if let newline = start.firstIndex(of: 0x0A),
-            (try? DataFileReader.entry(line: start[..<newline], number: 1)) != nil
-        {
+        if DataFileReader.startsWithJSONLinesHeader(start) {
             return DataFileSource(DataFileReader.entries(lines: FileLines(handle: handle)))
         }
         return DataFileSource(DocumentEntries(FileBytes(handle: handle)))

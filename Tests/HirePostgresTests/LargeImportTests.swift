@@ -7,7 +7,7 @@ import HireTestSupport
 import PostgresNIO
 import Testing
 
-@Suite("PostgreSQL: importing large data files, JSON Lines and JSON documents", postgresAvailable)
+@Suite("PostgreSQL: importing large data files, JSON Lines and JSON documents", .serialized, postgresAvailable)
 struct LargeImportTests {
     /// Interviews of the larger file (the smaller has a tenth); `HIRE_TEST_IMPORT_INTERVIEWS` overrides.
     static let interviews = ProcessInfo.processInfo.environment["HIRE_TEST_IMPORT_INTERVIEWS"].flatMap(Int.init) ?? 40_000

@@ -54,6 +54,38 @@ struct ResilienceTests {
         try await PostgresTestDatabase.dropSchema(schema)
     }
 
+    /// The import lock is the dataset's: an import into another schema of the same database
+    /// goes ahead while this one's is held, and an import into this one waits for it.
+    @Test func importsWaitOnlyForImportsIntoTheSameSchema() async throws {
+        let held = try await PostgresTestDatabase.makeStore()
+        let other = try await PostgresTestDatabase.makeStore()
+        let (locked, lockedSignal) = AsyncStream<Void>.makeStream()
+        let (release, releaseSignal) = AsyncStream<Void>.makeStream()
+        let holder = Task {
+            try await held.transaction { [logger = held.logger] connection in
+                try await connection.run(PostgresSchema.Lock.import.acquire, logger: logger)
+                lockedSignal.yield()
+                for await _ in release { break }
+            }
+        }
+        for await _ in locked { break }
+        let elsewhere = Task { try await StoreSeeding.importDocument(Fixtures.acme, into: other) }
+        let here = Task { try await StoreSeeding.importDocument(Fixtures.acme, into: held) }
+        // Bounded: before the lock was the schema's, this import waited for the holder.
+        let deadline = ContinuousClock.now + .seconds(20)
+        while try await other.isEmpty(), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(try await !other.isEmpty(), "an import into another schema waited for this schema's lock")
+        try await elsewhere.value
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(try await held.isEmpty(), "an import went ahead while its schema's lock was held")
+        releaseSignal.yield()
+        try await holder.value
+        try await here.value
+        #expect(try await !held.isEmpty())
+        try await held.close()
+        try await other.close()
+    }
+
     @Test func aDatabaseWrittenByANewerServerIsRefused() async throws {
         let schema = try await PostgresTestDatabase.makeSchema()
         let store = try await PostgresTestDatabase.makeStore(schema: schema)

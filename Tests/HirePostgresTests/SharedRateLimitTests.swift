@@ -81,6 +81,53 @@ struct SharedRateLimitTests {
         try await PostgresTestDatabase.dropSchema(schema)
     }
 
+    /// Requests a node admits while its sync waits for the database count in the budget that
+    /// sync publishes, so the other node cannot take them a second time.
+    @Test func requestsAdmittedDuringASyncAreInTheBudgetItPublishes() async throws {
+        let schema = try await PostgresTestDatabase.makeSchema()
+        let clock = TestClock(start: Self.minuteStart() + 100)
+        let nodes = try await nodes(2, clock: clock, schema: schema)
+        let (a, b) = (nodes[0].1, nodes[1].1)
+        // A admits 10 and, with B idle, comes to hold 30 of the 50; B holds 20 and uses them.
+        #expect(admitted(a, 10, clock: clock) == 10)
+        for limiter in [a, b, a] { try await limiter.sync() }
+        #expect(admitted(b, 30, clock: clock) == 20)
+        try await b.sync()
+        // A's next sync waits on the sync lock; meanwhile A admits up to the 30 it holds.
+        let (locked, lockedSignal) = AsyncStream<Int32>.makeStream()
+        let (release, releaseSignal) = AsyncStream<Void>.makeStream()
+        let holder = Task {
+            try await nodes[0].0.transaction(retrying: false) { [logger = nodes[0].0.logger] connection in
+                let pid = try await connection.run("SELECT pg_backend_pid()", logger: logger).first!.decode(Int32.self)
+                try await connection.run("SELECT 1 FROM rate_limit_nodes WHERE node_id = '' FOR UPDATE", logger: logger)
+                lockedSignal.yield(pid)
+                for await _ in release { break }
+            }
+        }
+        var holderPID: Int32 = 0
+        for await pid in locked {
+            holderPID = pid
+            break
+        }
+        let syncing = Task { try await a.sync() }
+        while try await nodes[1].0.testRows(
+            "SELECT 1 FROM pg_stat_activity WHERE \(holderPID) = ANY(pg_blocking_pids(pid))"
+        ).isEmpty {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        #expect(admitted(a, 30, clock: clock) == 20)
+        releaseSignal.yield()
+        try await holder.value
+        try await syncing.value
+        // B, busy, sees A's 30 held: nothing is free for it in this second.
+        try await b.sync()
+        #expect(admitted(b, 30, clock: clock) == 0)
+        try await a.sync()
+        #expect(admitted(a, 30, clock: clock) == 0)
+        for (store, _) in nodes { try await store.close() }
+        try await PostgresTestDatabase.dropSchema(schema)
+    }
+
     @Test func nodesJoiningAndLeavingShareTheLimitAnew() async throws {
         let schema = try await PostgresTestDatabase.makeSchema()
         let clock = TestClock(start: Self.minuteStart() + 100)

@@ -83,7 +83,7 @@ package enum DataFileReader {
         var parser = EntityParser()
         if let tenant = object["tenant"] {
             guard object.members.count == 1 else { throw DataFileError(location, "a tenant line holds only \"tenant\"") }
-            guard let entity = parser.tenant(tenant, at: location / "tenant", nested: []) else {
+            guard let entity = parser.tenant(tenant, at: location / "tenant") else {
                 throw DataFileError(parser.problems)
             }
             return DataFileEntry(tenantKey: entity.tenantKey, entity: .tenant(entity), location: location / "tenant")
@@ -101,6 +101,13 @@ package enum DataFileReader {
             throw DataFileError(parser.problems)
         }
         return DataFileEntry(tenantKey: tenantKey, entity: entity, location: at)
+    }
+
+    /// Whether a data file starting with `prefix` is JSON Lines: its first line is the header.
+    /// The header is short, so a few kilobytes of the file are enough.
+    package static func startsWithJSONLinesHeader(_ prefix: some Collection<UInt8>) -> Bool {
+        guard let newline = prefix.firstIndex(of: 0x0A) else { return false }
+        return (try? entry(line: prefix[..<newline], number: 1)) != nil
     }
 
     /// The entries of a JSON Lines file, read line by line as the sequence is iterated.

@@ -88,7 +88,7 @@ package struct DocumentEntries: Sequence {
         private mutating func begin(_ tenant: DocumentOutline.Tenant, at location: DataLocation) throws(DataFileError) {
             var parser = EntityParser()
             guard case .object(let members) = tenant else {
-                if case .other(let range) = tenant { _ = parser.tenant(try value(range), at: location, nested: []) }
+                if case .other(let range) = tenant { _ = parser.tenant(try value(range), at: location) }
                 pending.append(.failure(DataFileError(parser.problems)))
                 return
             }
@@ -101,7 +101,7 @@ package struct DocumentEntries: Sequence {
                     own.members.append(.init(member.key, try value(member.range)))
                 }
             }
-            guard let entity = parser.tenant(.object(own), at: location, nested: []) else {
+            guard let entity = parser.tenant(.object(own), at: location) else {
                 pending.append(.failure(DataFileError(parser.problems)))
                 return
             }

@@ -61,23 +61,7 @@ struct ValueSkimmer {
         try object(depth: 1) { skimmer, key in
             let start = skimmer.cursor.offset
             if key == "tenants", try skimmer.cursor.peek() == UInt8(ascii: "[") {
-                var tenants: [DocumentOutline.Tenant] = []
-                try skimmer.array(depth: 2) { skimmer in
-                    let start = skimmer.cursor.offset
-                    guard try skimmer.cursor.peek() == UInt8(ascii: "{") else {
-                        try skimmer.skipValue(depth: 2)
-                        tenants.append(.other(start..<skimmer.cursor.offset))
-                        return
-                    }
-                    var members: [DocumentOutline.Member] = []
-                    try skimmer.object(depth: 3) { skimmer, key in
-                        let start = skimmer.cursor.offset
-                        try skimmer.skipValue(depth: 3)
-                        members.append(.init(key: key, range: start..<skimmer.cursor.offset))
-                    }
-                    tenants.append(.object(members))
-                }
-                outline.tenants = tenants
+                outline.tenants = try skimmer.tenants()
             } else {
                 try skimmer.skipValue(depth: 1)
             }
@@ -85,6 +69,32 @@ struct ValueSkimmer {
         }
         try expectEnd()
         return outline
+    }
+
+    /// The elements of the `tenants` array at the cursor.
+    private mutating func tenants() throws -> [DocumentOutline.Tenant] {
+        var tenants: [DocumentOutline.Tenant] = []
+        try array(depth: 2) { skimmer in
+            let start = skimmer.cursor.offset
+            if try skimmer.cursor.peek() == UInt8(ascii: "{") {
+                tenants.append(.object(try skimmer.members(depth: 3)))
+            } else {
+                try skimmer.skipValue(depth: 2)
+                tenants.append(.other(start..<skimmer.cursor.offset))
+            }
+        }
+        return tenants
+    }
+
+    /// The members of the object at the cursor, each value stepped over.
+    private mutating func members(depth: Int) throws -> [DocumentOutline.Member] {
+        var members: [DocumentOutline.Member] = []
+        try object(depth: depth) { skimmer, key in
+            let start = skimmer.cursor.offset
+            try skimmer.skipValue(depth: depth)
+            members.append(.init(key: key, range: start..<skimmer.cursor.offset))
+        }
+        return members
     }
 
     /// Steps over the value at the cursor, nested `depth` deep.

@@ -23,14 +23,12 @@ struct EntityParser {
     private static let recordReferenceMembers: Set<String> = ["interviewer", "min_job_level_id", "max_job_level_id"]
 
     /// The tenant's own fields (key and name) of a tenant object.
-    mutating func tenant(_ value: JSONValue, at location: DataLocation, nested: Set<String>) -> TenantEntity? {
-        guard let object = value.objectValue else {
+    mutating func tenant(_ value: JSONValue, at location: DataLocation) -> TenantEntity? {
+        guard value.objectValue != nil else {
             validator.report(location, "must be an object, got \(value.typeDescription)")
             return nil
         }
-        var own = object
-        own.members.removeAll { nested.contains($0.key) }
-        guard let tenant = fields(.object(own), [.init("tenant_key", .string), .init("name", .string)], location, ["tenant_key"]),
+        guard let tenant = fields(value, [.init("tenant_key", .string), .init("name", .string)], location, ["tenant_key"]),
             let key = id(tenant, "tenant_key", location)
         else { return nil }
         return TenantEntity(tenantKey: key, name: tenant["name"]?.stringValue)

@@ -56,10 +56,9 @@ struct DataAdminController {
     /// when the first line is the JSON Lines header; a JSON document otherwise.
     static func source(_ bytes: [UInt8], contentType: String?) throws -> DataFileSource {
         let type = contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-        let firstLine = bytes.split(separator: 0x0A, maxSplits: 1).first.map(Array.init) ?? []
         let jsonLines = ["application/x-ndjson", "application/jsonl", "application/json-lines", "application/jsonlines"]
             .contains(type)
-            || (bytes.count > firstLine.count && (try? DataFileReader.entry(line: firstLine, number: 1)) != nil)
+            || DataFileReader.startsWithJSONLinesHeader(bytes.prefix(4096))
         if jsonLines {
             let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).lazy.map { Array($0) }
             return DataFileSource(DataFileReader.entries(lines: lines))
