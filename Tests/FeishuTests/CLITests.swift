@@ -82,6 +82,7 @@ struct CLITests {
             let next = await hire(
                 ["interviewer", "list", "--user-id-type", "user_id", "--page-size", "5", "--page-token", token, "--json"],
                 server: server)
+            #expect(next.status == 0, "\(next.stderr)")
             let data = try #require(try JSONSerialization.jsonObject(with: Data(next.stdout.utf8)) as? [String: Any])
             let items = try #require(data["items"] as? [[String: Any]])
             #expect(items.map { $0["user_id"] as? String } == ["u_p06", "u_p07", "u_p08", "u_p09", "u_p10"])

@@ -27,10 +27,12 @@ struct TLSTests {
     @Test func theSDKCallsTheHTTPSServerWithTheCAFileAndFailsClearlyWithout() async throws {
         try await withHTTPSServer { server, certificate in
             #expect(server.baseURL.hasPrefix("https://"))
+            // A write and a read over HTTPS.
             let page = try await withClient(server, configuration: .init(caFile: certificate.certificateFile)) { client in
-                try await client.hire.v1.interviewer.listPage()
+                try await client.hire.v1.interviewer.patch(interviewerID: DemoData.interviewerOpenID, verifyStatus: .verified)
+                return try await client.hire.v1.interviewer.listPage()
             }
-            #expect(!(page.items ?? []).isEmpty)
+            #expect(page.items?.map(\.userID) == [DemoData.interviewerOpenID])
 
             let started = ContinuousClock.now
             let error = await #expect(throws: FeishuError.self) {

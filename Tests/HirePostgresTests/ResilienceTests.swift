@@ -75,12 +75,12 @@ struct ResilienceTests {
         let deadline = ContinuousClock.now + .seconds(20)
         while try await other.isEmpty(), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
         #expect(try await !other.isEmpty(), "an import into another schema waited for this schema's lock")
-        try await elsewhere.value
+        _ = try await elsewhere.value
         try await Task.sleep(for: .milliseconds(500))
         #expect(try await held.isEmpty(), "an import went ahead while its schema's lock was held")
         releaseSignal.yield()
         try await holder.value
-        try await here.value
+        _ = try await here.value
         #expect(try await !held.isEmpty())
         try await held.close()
         try await other.close()

@@ -1,11 +1,15 @@
 import Foundation
+import HireTestSupport
 import Testing
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-@Suite("hire-server process: a disk that fills while PATCHes run (SQLite)")
+@Suite(
+    "hire-server process: a disk that fills while PATCHes run (SQLite)",
+    .enabled(if: StressTests.isEnabled, "a stress suite: scripts/test runs it alone (HIRE_STRESS_TESTS=1)"),
+    .enabled(if: geteuid() == 0, "it mounts a small tmpfs, which needs root (CI runs as root)"))
 struct DiskFullTests {
     /// Runs a command, returning its exit status and output.
     static func shell(_ arguments: [String]) throws -> (Int32, String) {
@@ -44,15 +48,8 @@ struct DiskFullTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hire-full-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        guard geteuid() == 0 else {
-            print("disk-full test skipped: it mounts a small tmpfs, which needs root (CI runs as root)")
-            return
-        }
         let (mounted, message) = try Self.shell(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", directory.path])
-        guard mounted == 0 else {
-            print("disk-full test skipped: mount -t tmpfs failed: \(message)")
-            return
-        }
+        try #require(mounted == 0, "mount -t tmpfs failed: \(message)")
         defer { _ = try? Self.shell(["umount", "-l", directory.path]) }
 
         let database = directory.appendingPathComponent("hire.sqlite").path

@@ -1,11 +1,12 @@
 import Foundation
+import HireTestSupport
 import Testing
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-@Suite("hire-server process: SIGTERM with requests in flight")
+@Suite("hire-server process: SIGTERM with requests in flight", .enabled(if: StressTests.isEnabled, "a stress suite: scripts/test runs it alone (HIRE_STRESS_TESTS=1)"))
 struct GracefulShutdownTests {
     static let connections = 32
     static let adminToken = "adm-process-tests-0001"

@@ -23,7 +23,9 @@ struct ClientOutcome: Sendable {
     var unexpected: [String] = []
 }
 
-@Suite("hire-server process: kill -9 under concurrent PATCH load", .serialized)
+@Suite(
+    "hire-server process: kill -9 under concurrent PATCH load", .serialized,
+    .enabled(if: StressTests.isEnabled, "a stress suite: scripts/test runs it alone (HIRE_STRESS_TESTS=1)"))
 struct KillNineTests {
     static let rounds = 10
     static let clients = 12
