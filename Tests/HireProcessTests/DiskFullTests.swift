@@ -13,16 +13,7 @@ import Glibc
 struct DiskFullTests {
     /// Runs a command, returning its exit status and output.
     static func shell(_ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try ServerProcess.runToCompletion(URL(fileURLWithPath: "/usr/bin/env"), arguments)
     }
 
     /// Fills the filesystem holding `path` with a file until writing fails with ENOSPC.

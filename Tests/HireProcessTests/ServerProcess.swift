@@ -28,9 +28,14 @@ final class ServerProcess: @unchecked Sendable {
 
     /// Runs `hire-server ARGUMENTS` to completion (e.g. `import`) and returns its exit status.
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
         guard let binary else { throw ServerProcessError("hire-server is not built next to the tests") }
-        process.executableURL = binary
+        return try runToCompletion(binary, arguments)
+    }
+
+    /// Runs `executable ARGUMENTS` to completion; its exit status and its output and errors together.
+    static func runToCompletion(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = executable
         process.arguments = arguments
         let pipe = Pipe()
         process.standardError = pipe
