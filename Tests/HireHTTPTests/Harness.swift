@@ -57,14 +57,23 @@ struct Client: Sendable {
     func send(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil, body: String? = nil) async throws -> Reply {
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if let token { headers[.authorization] = "Bearer \(token)" }
-        return try await base.execute(
-            uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }
-        ) { try Reply($0) }
+        return try await raw(method, uri, headers: headers, body: body.map { ByteBuffer(string: $0) })
     }
 
+    /// Sends a request; an answer that breaks the OpenAPI document is an issue of the test that saw it.
     func raw(_ method: HTTPRequest.Method, _ uri: String, headers: HTTPFields, body: ByteBuffer? = nil) async throws -> Reply {
-        try await base.execute(uri: uri, method: method, headers: headers, body: body) { try Reply($0) }
+        let reply = try await base.execute(uri: uri, method: method, headers: headers, body: body) { try Reply($0) }
+        if reply.headers[.contentType]?.hasPrefix("application/json") == true {
+            let path = String(uri.prefix { $0 != "?" })
+            for problem in Self.document.problems(method: method.rawValue, path: path, status: reply.status.code, body: reply.json) {
+                Issue.record(Comment(rawValue: "the answer breaks docs/openapi.json: \(problem)\n\(reply.text.prefix(2000))"))
+            }
+        }
+        return reply
     }
+
+    /// The document every answer is checked against.
+    static let document = DocumentValidator()
 
     func token(_ appID: String = Fixtures.acmeApp, _ secret: String = Fixtures.acmeSecret) async throws -> String {
         let reply = try await send(

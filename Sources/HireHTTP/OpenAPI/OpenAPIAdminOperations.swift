@@ -7,9 +7,9 @@ enum OpenAPIAdminOperations {
     typealias Parameter = OpenAPIOperation.Parameter
 
     static var all: [OpenAPIOperation] {
-        let object: JSONValue = ["type": "object"]
-        let items: JSONValue = ["type": "object", "properties": ["items": ["type": "array", "items": object]]]
-        let count: JSONValue = ["type": "object", "properties": ["count": ["type": "integer", "minimum": 0]]]
+        let model = OpenAPISchemas.model
+        let restored = model(AdminWire.RestoredSnapshot.self), count = model(AdminWire.Count.self)
+        let empty = model(AdminWire.Empty.self), clock = model(AdminWire.ClockState.self)
         let tenantKeys = Parameter(
             name: "tenant_key", schema: ["type": "array", "items": ["type": "string", "minLength": 1]],
             description: "Only these tenants (repeatable).")
@@ -24,22 +24,20 @@ enum OpenAPIAdminOperations {
                 name: "since_seq", schema: emptyOr(["type": "integer", "minimum": 0, "default": 0]),
                 description: "Only entries after this seq; empty means 0."),
         ]
-        let clock: JSONValue = [
-            "type": "object",
-            "properties": ["now_ms": ["type": "integer"], "offset_ms": ["type": "integer"]],
-        ]
         return [
             operation(
                 AdminRoutes.reset, "Restore the baseline snapshot (destructive: replaces the data)",
                 query: [Parameter(name: "tenant_key", schema: ["type": "string", "minLength": 1], description: "Only this tenant.")],
-                data: object, notFound: true),
-            operation(AdminRoutes.snapshots, "List the snapshots", data: items, notFound: false),
-            operation(AdminRoutes.saveSnapshot, "Save the data as a snapshot", query: [tenantKeys], data: object, notFound: false),
-            operation(AdminRoutes.deleteSnapshot, "Delete a snapshot", data: object, notFound: true),
+                data: restored, notFound: true),
+            operation(AdminRoutes.snapshots, "List the snapshots", data: model(AdminWire.Items<AdminWire.Snapshot>.self), notFound: false),
             operation(
-                AdminRoutes.restoreSnapshot, "Restore a snapshot (destructive: replaces the data)", data: object,
+                AdminRoutes.saveSnapshot, "Save the data as a snapshot", query: [tenantKeys],
+                data: model(AdminWire.SavedSnapshot.self), notFound: false),
+            operation(AdminRoutes.deleteSnapshot, "Delete a snapshot", data: empty, notFound: true),
+            operation(
+                AdminRoutes.restoreSnapshot, "Restore a snapshot (destructive: replaces the data)", data: restored,
                 notFound: true),
-            operation(AdminRoutes.faults, "List the faults", data: items, notFound: false),
+            operation(AdminRoutes.faults, "List the faults", data: model(AdminWire.Items<AdminWire.Fault>.self), notFound: false),
             operation(
                 AdminRoutes.addFault, "Add a fault: the next matching requests fail, are delayed or dropped",
                 body: [
@@ -52,9 +50,9 @@ enum OpenAPIAdminOperations {
                         "delay_ms": ["type": "integer", "minimum": 0, "maximum": 60000], "drop": ["type": "boolean"],
                     ],
                 ],
-                data: object, notFound: false),
+                data: model(AdminWire.Fault.self), notFound: false),
             operation(AdminRoutes.clearFaults, "Remove every fault", data: count, notFound: false),
-            operation(AdminRoutes.removeFault, "Remove a fault", data: object, notFound: true),
+            operation(AdminRoutes.removeFault, "Remove a fault", data: empty, notFound: true),
             operation(AdminRoutes.clock, "Read the server's clock", data: clock, notFound: false),
             operation(
                 AdminRoutes.moveClock, "Move the server's clock",
@@ -72,12 +70,12 @@ enum OpenAPIAdminOperations {
                         name: "limit", schema: emptyOr(["type": "integer", "minimum": 1, "maximum": 10000, "default": 1000]),
                         description: "At most this many entries; empty means 1000."),
                 ],
-                data: items, notFound: false),
+                data: model(AdminWire.Items<AdminWire.JournalEntry>.self), notFound: false),
             operation(AdminRoutes.countRequests, "Count the request journal's entries", query: journalFilters, data: count, notFound: false),
             operation(AdminRoutes.clearRequests, "Clear the request journal", data: count, notFound: false),
             operation(
                 AdminRoutes.importData, "Import a data file (feishu-hire-data/1; destructive: replaces tenants)",
-                body: object, data: object, notFound: false),
+                body: ["type": "object"], data: model(AdminWire.Imported.self), notFound: false),
             exportData(tenantKeys: tenantKeys),
         ]
     }
@@ -108,7 +106,7 @@ enum OpenAPIAdminOperations {
             pathDescription: path, requestBody: body, responses: .object(responses))
     }
 
-    /// 400 bad input, 401 no or a wrong admin token, 404 an unknown snapshot or fault, 500.
+    /// 400 bad input, 401 no or a wrong admin token, 404 an unknown snapshot or fault or the admin API off, 500.
     static func errors(notFound: Bool) -> [JSONObject.Member] {
         let envelope = { (codes: [APICode]) in OpenAPISchemas.envelope(data: ["type": "object"], codes: codes) }
         var errors: [JSONObject.Member] = [
@@ -117,11 +115,12 @@ enum OpenAPIAdminOperations {
                 "99991661 no Authorization: Bearer header; 99991663 a wrong admin token",
                 envelope([.missingAccessToken, .invalidAccessToken]))),
         ]
-        if notFound {
-            errors.append(.init("404", OpenAPIOperations.answer(
-                "1002002: no snapshot or fault of this name or id; 404: a name or id that is empty or holds a '/' names no route",
-                envelope([.invalidParameter, .routeNotFound]))))
-        }
+        let off = "404: the admin API is off (the server has no admin token)"
+        errors.append(.init("404", notFound
+            ? OpenAPIOperations.answer(
+                "1002002: no snapshot or fault of this name or id; 404: a name or id that is empty or holds a '/' names no route, or \(off)",
+                envelope([.invalidParameter, .routeNotFound]))
+            : OpenAPIOperations.answer(off, envelope([.routeNotFound]))))
         errors.append(.init("500", OpenAPIOperations.answer("1002001: a fault of the server", envelope([.systemError]))))
         return errors
     }

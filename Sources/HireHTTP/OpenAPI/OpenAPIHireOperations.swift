@@ -34,6 +34,7 @@ extension OpenAPIOperations {
                         OpenAPISchemas.envelope(data: ["type": "object"], codes: [.rateLimited])),
                     "500": answer(
                         "1002001: a fault of the server", OpenAPISchemas.envelope(data: ["type": "object"], codes: [.systemError])),
+                    faultAnswer.key: faultAnswer.value,
                 ])
         }
     }
@@ -46,7 +47,7 @@ extension OpenAPIOperations {
 
     /// The Hire v1 endpoints of the ``Endpoint`` table.
     static var hire: [OpenAPIOperation] {
-        let ref = OpenAPISchemas.ref
+        let model = OpenAPISchemas.model
         return [
             OpenAPIOperation(
                 endpoint: .patchInterviewer, summary: "Set an interviewer's verify status", tag: "hire",
@@ -62,8 +63,7 @@ extension OpenAPIOperations {
                         ],
                     ],
                 ],
-                responses: hireResponses(
-                    ["type": "object", "properties": ["interviewer": ref("Interviewer")]], body: true)),
+                responses: hireResponses(model(InterviewerEnvelope.self), body: true)),
             OpenAPIOperation(
                 endpoint: .listInterviewers, summary: "List interviewers", tag: "hire", security: "tenantAccessToken",
                 query: [
@@ -77,7 +77,7 @@ extension OpenAPIOperations {
                     milliseconds("latest_update_time", "Only interviewers updated at or before this time (ms)."),
                     userIDType(.listInterviewers),
                 ],
-                responses: hireResponses(OpenAPISchemas.page(items: ref("Interviewer")))),
+                responses: hireResponses(model(InterviewerPage.self))),
             OpenAPIOperation(
                 endpoint: .interviewsByTalent, summary: "A talent's interviews, by application", tag: "hire",
                 security: "tenantAccessToken",
@@ -87,7 +87,7 @@ extension OpenAPIOperations {
                         required: true, description: "The talent."),
                     jobLevelIDType, userIDType(.interviewsByTalent),
                 ],
-                responses: hireResponses(items(ref("TalentInterview")))),
+                responses: hireResponses(model(TalentInterviewList.self))),
             OpenAPIOperation(
                 endpoint: .listInterviews, summary: "List interviews", tag: "hire", security: "tenantAccessToken",
                 query: [
@@ -98,7 +98,7 @@ extension OpenAPIOperations {
                     Parameter(name: "end_time", schema: ["type": "integer", "minimum": 1], description: "Only interviews beginning at or before this time (ms)."),
                     jobLevelIDType, userIDType(.listInterviews),
                 ],
-                responses: hireResponses(OpenAPISchemas.page(items: ref("Interview")))),
+                responses: hireResponses(model(InterviewPage.self))),
             OpenAPIOperation(
                 endpoint: .listApplicationInterviews, summary: "List an application's interviews", tag: "hire",
                 security: "tenantAccessToken",
@@ -107,12 +107,12 @@ extension OpenAPIOperations {
                     jobLevelIDType, userIDType(.listApplicationInterviews),
                 ],
                 pathDescription: ["application_id": "The application."],
-                responses: hireResponses(OpenAPISchemas.page(items: ref("Interview")))),
+                responses: hireResponses(model(ApplicationInterviewPage.self))),
             OpenAPIOperation(
                 endpoint: .getInterviewRecord, summary: "Get an interview record", tag: "hire",
                 security: "tenantAccessToken", query: [userIDType(.getInterviewRecord)],
                 pathDescription: ["interview_record_id": "The interview record."],
-                responses: hireResponses(["type": "object", "properties": ["interview_record": ref("InterviewRecord")]])),
+                responses: hireResponses(model(InterviewRecordEnvelope.self))),
             OpenAPIOperation(
                 endpoint: .listInterviewRecords, summary: "List interview records", tag: "hire",
                 security: "tenantAccessToken",
@@ -121,7 +121,7 @@ extension OpenAPIOperations {
                     pageSize(maximum: InterviewRecordListQuery.maximumPageSize), pageToken,
                     userIDType(.listInterviewRecords),
                 ],
-                responses: hireResponses(OpenAPISchemas.page(items: ref("InterviewRecord")))),
+                responses: hireResponses(model(InterviewRecordPage.self))),
             OpenAPIOperation(
                 endpoint: .listInterviewRoundTypes, summary: "List interview round types", tag: "hire",
                 security: "tenantAccessToken",
@@ -130,10 +130,7 @@ extension OpenAPIOperations {
                         name: "process_type", schema: ["type": "integer", "enum": [1, 2]],
                         description: "Only round types of this process: 1 social, 2 campus."),
                 ],
-                responses: hireResponses([
-                    "type": "object",
-                    "properties": ["active_status": ["type": "integer"], "items": ["type": "array", "items": ref("InterviewRoundType")]],
-                ])),
+                responses: hireResponses(model(InterviewRoundTypeList.self))),
         ]
     }
 }

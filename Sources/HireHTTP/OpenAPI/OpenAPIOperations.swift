@@ -44,12 +44,18 @@ enum OpenAPIOperations {
         return errors
     }
 
-    /// `200` with `data` as given, then the gate's errors.
+    /// `200` with `data` as given, then the gate's errors and what a fault can answer.
     static func hireResponses(_ data: JSONValue, body: Bool = false) -> JSONValue {
         .object(JSONObject(
             [.init("200", answer("Success: code 0", OpenAPISchemas.envelope(data: data, codes: [.success])))]
-                + gatedErrors(body: body)))
+                + gatedErrors(body: body) + [faultAnswer]))
     }
+
+    /// Any other status: a fault set through the admin API answers with the code, HTTP status and
+    /// `msg` it names (docs/admin-api.md).
+    static let faultAnswer = JSONObject.Member("default", answer(
+        "A fault injected through the admin API: the code, HTTP status and msg it names",
+        OpenAPISchemas.envelope(data: ["type": "object"], codes: nil)))
 
     // MARK: Parameters
 
@@ -88,9 +94,5 @@ enum OpenAPIOperations {
 
     static func milliseconds(_ name: String, _ description: String) -> Parameter {
         Parameter(name: name, schema: ["type": "integer", "minimum": 0], description: description)
-    }
-
-    static func items(_ schema: JSONValue) -> JSONValue {
-        ["type": "object", "properties": ["items": ["type": "array", "items": schema]]]
     }
 }

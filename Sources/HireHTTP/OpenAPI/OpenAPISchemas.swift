@@ -1,17 +1,18 @@
 import FeishuWire
 
 /// The JSON schemas the OpenAPI document shares between operations (`components.schemas`).
-enum OpenAPISchemas {
+package enum OpenAPISchemas {
     /// A `$ref` to a shared schema.
     static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
 
-    /// The envelope every answer but the token endpoints' and `/healthz` has, with `data` as given.
-    static func envelope(data: JSONValue, codes: [APICode]) -> JSONValue {
+    /// The envelope every answer but the token endpoints' and `/healthz` has, with `data` as given;
+    /// `codes` nil for any code.
+    static func envelope(data: JSONValue, codes: [APICode]?) -> JSONValue {
         [
             "type": "object",
             "required": ["code", "msg"],
             "properties": [
-                "code": codeSchema(codes),
+                "code": codes.map(codeSchema) ?? ["type": "integer"],
                 "msg": ["type": "string"],
                 "data": data,
                 "error": ref("ErrorInfo"),
@@ -24,80 +25,37 @@ enum OpenAPISchemas {
         ["type": "integer", "enum": .array(codes.map { .number(JSONNumber($0.rawValue)) })]
     }
 
-    /// A list page: `items`, `has_more`, `page_token`.
-    static func page(items: JSONValue) -> JSONValue {
+    /// The wire models with their own entry in `components.schemas`, by name.
+    package static var models: KeyValuePairs<String, any Decodable.Type> {
         [
-            "type": "object",
-            "properties": [
-                "items": ["type": "array", "items": items],
-                "has_more": ["type": "boolean"],
-                "page_token": ["type": "string"],
-            ],
+            "ErrorInfo": ErrorInfo.self,
+            "Interviewer": Interviewer.self,
+            "TalentInterview": TalentInterview.self,
+            "ApplicationInterview": ApplicationInterview.self,
+            "Interview": Interview.self,
+            "InterviewRecord": InterviewRecord.self,
+            "InterviewQuestion": InterviewQuestion.self,
+            "Ability": Ability.self,
+            "DimensionAssessment": DimensionAssessment.self,
+            "InterviewRoundType": InterviewRoundType.self,
+            "I18nText": I18nText.self,
+            "IDName": IDName.self,
+            "CodeName": CodeName.self,
+            "Snapshot": AdminWire.Snapshot.self,
+            "Fault": AdminWire.Fault.self,
+            "JournalEntry": AdminWire.JournalEntry.self,
+            "ClockState": AdminWire.ClockState.self,
         ]
     }
 
-    /// Every shared schema.
-    static let components: JSONValue = [
-        "ErrorInfo": [
-            "type": "object",
-            "description": "The `error` member of a failed answer: the log id and what was wrong.",
-            "properties": [
-                "log_id": ["type": "string"],
-                "permission_violations": [
-                    "type": "array",
-                    "items": [
-                        "type": "object", "required": ["type", "subject"],
-                        "properties": [
-                            "type": ["type": "string"], "subject": ["type": "string"],
-                            "description": ["type": "string"],
-                        ],
-                    ],
-                ],
-                "field_violations": [
-                    "type": "array",
-                    "items": [
-                        "type": "object", "required": ["field"],
-                        "properties": [
-                            "field": ["type": "string"], "value": ["type": "string"],
-                            "description": ["type": "string"],
-                        ],
-                    ],
-                ],
-            ],
-        ],
-        "Interviewer": [
-            "type": "object",
-            "properties": [
-                "user_id": ["type": "string"],
-                "verify_status": ["type": "integer", "enum": [1, 2], "description": "1 not verified, 2 verified"],
-            ],
-        ],
-        "Interview": [
-            "type": "object",
-            "description": "An interview (FeishuWire `Interview`).",
-            "properties": [
-                "id": ["type": "string"], "application_id": ["type": "string"], "stage_id": ["type": "string"],
-                "begin_time": ["type": "integer"], "end_time": ["type": "integer"], "round": ["type": "integer"],
-                "interview_record_list": ["type": "array", "items": ref("InterviewRecord")],
-            ],
-        ],
-        "InterviewRecord": [
-            "type": "object",
-            "description": "An interview record (FeishuWire `InterviewRecord`).",
-        ],
-        "InterviewRoundType": [
-            "type": "object",
-            "properties": [
-                "id": ["type": "string"], "biz_id": ["type": "string"], "name": ["type": "object"],
-                "process_type": ["type": "integer"], "active_status": ["type": "integer"],
-            ],
-        ],
-        "TalentInterview": [
-            "type": "object",
-            "properties": [
-                "application_id": ["type": "string"],
-                "interview_list": ["type": "array", "items": ref("Interview")],
-            ],
-        ],
-    ]
+    /// Derives schemas from the wire models, referring to ``models`` by name.
+    static let derivation = CodableSchema(components: models)
+
+    /// The schema of the wire model `type`, as the SDK decodes it.
+    static func model(_ type: any Decodable.Type) -> JSONValue { derivation.schema(of: type) }
+
+    /// Every shared schema, each derived from its wire model.
+    static var components: JSONValue {
+        .object(JSONObject(models.map { JSONObject.Member($0.key, model($0.value)) }))
+    }
 }
