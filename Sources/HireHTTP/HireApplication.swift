@@ -14,12 +14,13 @@ package enum HireApplication {
     package static func router(services: HireServices) -> Router<HireRequestContext> {
         let router = Router(context: HireRequestContext.self)
         let admin = services.adminToken.flatMap { token in services.controls.map { (token, $0) } }
-        let routes = Endpoint.all + [.health, .metrics, .openAPIDocument] + (admin == nil ? [] : AdminRoutes.all)
+        let metrics = services.metrics.isRecording
+        let routes = Endpoint.all + [.health, .openAPIDocument] + (metrics ? [.metrics] : []) + (admin == nil ? [] : AdminRoutes.all)
         router.add(middleware: EnvelopeMiddleware(
             clock: services.clock, routes: routes, journal: services.controls?.journal,
             operations: OperationTable(routes: routes, metrics: services.metrics)))
         HealthController().addRoutes(to: router)
-        MetricsController(metrics: services.metrics, store: services.store).addRoutes(to: router)
+        if metrics { MetricsController(metrics: services.metrics, store: services.store).addRoutes(to: router) }
         OpenAPIController().addRoutes(to: router)
         AuthController(services: services).addRoutes(to: router)
         InterviewerController(services: services).addRoutes(to: router)
@@ -70,7 +71,7 @@ extension HireApplication {
         let counter = counter ?? ConnectionCounter(limit: limits.maxConnections)
         return HTTPServerBuilder { responder in
             let http1 = LimitedHTTP1Channel(
-                responder: responder, limits: limits, counter: counter,
+                responder: responder, limits: limits, counter: counter, tls: tls != nil,
                 additionalChannelHandlers: { [MalformedRequestResponder(clock: clock)] })
             guard let tls else { return http1 }
             return try TLSChannel(http1, tlsConfiguration: tls.configuration)

@@ -75,6 +75,11 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "seconds"))
     var shutdownGrace: String?
 
+    @Option(help: ArgumentHelp(
+        "Count requests and serve /metrics (Prometheus), or not. [env: HIRE_METRICS] (default: on)",
+        valueName: "on|off"))
+    var metrics: String?
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var log: LogOptions
 
@@ -87,7 +92,7 @@ struct ServeCommand: AsyncParsableCommand {
                 host: host, port: port, rateLimit: rateLimit, dataFiles: dataFiles, noDemo: noDemo,
                 adminToken: adminToken, journalSize: journalSize,
                 readTimeout: readTimeout, idleTimeout: idleTimeout, maxConnections: maxConnections,
-                tlsCertificate: tlsCertificate, tlsKey: tlsKey, shutdownGrace: shutdownGrace,
+                tlsCertificate: tlsCertificate, tlsKey: tlsKey, shutdownGrace: shutdownGrace, metrics: metrics,
                 bare: CommandLine.arguments.dropFirst().allSatisfy { $0 == "serve" },
                 environment: ProcessInfo.processInfo.environment)
             tls = try configuration.serverTLS()
@@ -122,7 +127,7 @@ struct ServeCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.prepare()
-            let metrics = ServerMetrics()
+            let metrics = ServerMetrics(recording: configuration.metrics)
             let demoLoaded = try await ServeCommand.prepare(store, configuration, metrics: metrics, logger: logger)
             if configuration.admin != nil {
                 let baseline = try await Snapshots(store: store).save(

@@ -21,6 +21,8 @@ package struct ServeConfiguration: Sendable, Equatable {
     package var tlsKeyFile: String?
     /// How long a SIGTERM/SIGINT waits for requests in flight before the server is cancelled.
     package var shutdownGrace: Duration = .seconds(30)
+    /// Whether the server counts requests and serves `/metrics`.
+    package var metrics = true
 
     /// Resolves the configuration.
     /// - Parameters:
@@ -30,7 +32,7 @@ package struct ServeConfiguration: Sendable, Equatable {
         host: String? = nil, port: Int? = nil, rateLimit: String? = nil, dataFiles: [String] = [], noDemo: Bool = false,
         adminToken: String? = nil, journalSize: Int? = nil, readTimeout: String? = nil, idleTimeout: String? = nil,
         maxConnections: String? = nil, tlsCertificate: String? = nil, tlsKey: String? = nil, shutdownGrace: String? = nil,
-        bare: Bool = false, environment: [String: String]
+        metrics: String? = nil, bare: Bool = false, environment: [String: String]
     ) throws(ConfigurationError) {
         func env(_ name: String) -> String? {
             guard let value = environment[name], !value.isEmpty else { return nil }
@@ -89,6 +91,13 @@ package struct ServeConfiguration: Sendable, Equatable {
                 throw ConfigurationError("the shutdown grace must be a number of seconds from 0 to 3600, got \"\(text)\"")
             }
             self.shutdownGrace = .milliseconds(Int64((seconds * 1000).rounded()))
+        }
+        if let text = metrics ?? env("HIRE_METRICS") {
+            switch text.lowercased() {
+            case "on": self.metrics = true
+            case "off": self.metrics = false
+            default: throw ConfigurationError("--metrics / HIRE_METRICS must be on or off, got \"\(text)\"")
+            }
         }
     }
 

@@ -69,7 +69,7 @@ package final class TestServer: Sendable {
         demo: Bool = true, data: [String] = [], store: (any HireStore)? = nil,
         rateLimit: RateLimitPolicy? = nil, clock: HireClock = .system, adminToken: String? = nil,
         journalSize: Int = AdminSettings.defaultJournalSize, limits: ConnectionLimits = ConnectionLimits(),
-        tls: ServerTLS? = nil
+        tls: ServerTLS? = nil, metrics: ServerMetrics = ServerMetrics()
     ) async throws -> TestServer {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hire-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -83,7 +83,7 @@ package final class TestServer: Sendable {
             _ = try await Snapshots(store: store).save(name: SnapshotName.baseline, tenantKeys: nil, now: clock.now())
         }
         let services = try await StoreFactory.makeServices(
-            store: store, clock: clock, rateLimit: rateLimit, admin: admin, logger: logger)
+            store: store, clock: clock, rateLimit: rateLimit, admin: admin, logger: logger, metrics: metrics)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let counter = RequestCounter()
         let connections = ConnectionCounter(limit: limits.maxConnections)

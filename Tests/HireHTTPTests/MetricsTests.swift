@@ -6,6 +6,8 @@ import FoundationNetworking
 import HireCore
 import HireHTTP
 import HireServerKit
+import HireStore
+import Prometheus
 import HireTestSupport
 import Testing
 
@@ -127,6 +129,25 @@ enum PrometheusText {
             throw Malformed(line: line)
         }
         return PrometheusSample(name: String(name), labels: labels, value: value)
+    }
+}
+
+extension MetricsTests {
+    @Test func withMetricsOffNothingIsCountedAndThereIsNoMetricsRoute() async throws {
+        let metrics = ServerMetrics(recording: false)
+        let server = try await TestServer.start(metrics: metrics)
+        do {
+            let token = try await server.demoToken()
+            #expect(try await server.send("GET", "/open-apis/hire/v1/interviewers", token: token).code == 0)
+            #expect(try await server.send("GET", "/metrics").code == 404)
+            metrics.recordImport(ImportSummary(counts: [.talent: 3]))
+            let samples = try PrometheusText.samples(String(decoding: metrics.registry.emitToBuffer(), as: UTF8.self))
+            #expect(!samples.isEmpty && samples.allSatisfy { $0.value == 0 }, "\(samples)")
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
     }
 }
 

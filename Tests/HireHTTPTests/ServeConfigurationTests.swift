@@ -45,6 +45,13 @@ struct ServeConfigurationTests {
         }
     }
 
+    @Test func metricsAreOnUnlessTurnedOff() throws {
+        #expect(try ServeConfiguration(environment: [:]).metrics)
+        #expect(try !ServeConfiguration(environment: ["HIRE_METRICS": "off"]).metrics)
+        #expect(try ServeConfiguration(metrics: "ON", environment: ["HIRE_METRICS": "off"]).metrics)
+        #expect(throws: ConfigurationError.self) { try ServeConfiguration(metrics: "no", environment: [:]) }
+    }
+
     @Test func unusableSettingsAreRefused() {
         #expect(throws: ConfigurationError.self) { try ServeConfiguration(environment: ["HIRE_PORT": "http"]) }
         #expect(throws: ConfigurationError.self) { try ServeConfiguration(port: 70000, environment: [:]) }

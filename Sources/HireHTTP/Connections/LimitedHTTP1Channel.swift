@@ -11,13 +11,16 @@ struct LimitedHTTP1Channel: ServerChildChannel {
     let http1: HTTP1Channel
     let limits: ConnectionLimits
     let counter: ConnectionCounter
+    /// Whether the connection is HTTPS: its TLS handshake is held to the read timeout too.
+    let tls: Bool
 
     /// - Parameters:
+    ///   - tls: the channel runs behind a TLS handler (Hummingbird's `TLSChannel`).
     ///   - additionalChannelHandlers: handlers after the HTTP codec (the read-progress handler
     ///     is added before them).
     init(
         responder: @escaping HTTPChannelHandler.Responder, limits: ConnectionLimits, counter: ConnectionCounter,
-        additionalChannelHandlers: @escaping @Sendable () -> [any RemovableChannelHandler]
+        tls: Bool = false, additionalChannelHandlers: @escaping @Sendable () -> [any RemovableChannelHandler]
     ) {
         self.http1 = HTTP1Channel(
             responder: responder,
@@ -27,6 +30,7 @@ struct LimitedHTTP1Channel: ServerChildChannel {
                 idleTimeout: TimeAmount(limits.idleTimeout)))
         self.limits = limits
         self.counter = counter
+        self.tls = tls
     }
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
@@ -36,7 +40,9 @@ struct LimitedHTTP1Channel: ServerChildChannel {
             channel.closeFuture.whenComplete { _ in counter.release() }
         }
         do {
-            try channel.pipeline.syncOperations.addHandler(RequestReadTimeoutHandler(timeout: TimeAmount(limits.readTimeout)))
+            let readTimeout = TimeAmount(limits.readTimeout)
+            if tls { try channel.pipeline.syncOperations.addHandler(HandshakeTimeoutHandler(timeout: readTimeout)) }
+            try channel.pipeline.syncOperations.addHandler(RequestReadTimeoutHandler(timeout: readTimeout))
         } catch {
             return channel.eventLoop.makeFailedFuture(error)
         }

@@ -16,6 +16,8 @@ package final class OperationMetrics: Sendable {
     /// `hire_requests_total{operation,code}` of the other codes, made on first use.
     private let failures: Mutex<[Int: CoreMetrics.Counter]>
     private let factory: PrometheusMetricsFactory
+    /// `false` when the server counts nothing (`--metrics off`).
+    private let recording: Bool
 
     /// Most distinct codes counted per operation; further ones are counted as `other`
     /// (a fault can answer any code, and labels must stay bounded).
@@ -24,8 +26,9 @@ package final class OperationMetrics: Sendable {
     static let dropped = -1
     private static let other = Int.min
 
-    init(name: String, factory: PrometheusMetricsFactory) {
+    init(name: String, factory: PrometheusMetricsFactory, recording: Bool) {
         self.name = name
+        self.recording = recording
         self.factory = factory
         duration = CoreMetrics.Timer(label: MetricName.requestDuration, dimensions: [("operation", name)], factory: factory)
         rateLimited = CoreMetrics.Counter(label: MetricName.rateLimited, dimensions: [("operation", name)], factory: factory)
@@ -35,6 +38,7 @@ package final class OperationMetrics: Sendable {
 
     /// Counts one answered request and records how long it took.
     func record(code: Int, nanoseconds: Int64) {
+        guard recording else { return }
         duration.recordNanoseconds(nanoseconds)
         if code == 0 {
             successes.increment()
@@ -44,7 +48,9 @@ package final class OperationMetrics: Sendable {
     }
 
     /// Counts a request the rate limiter refused.
-    func recordRateLimited() { rateLimited.increment() }
+    func recordRateLimited() {
+        if recording { rateLimited.increment() }
+    }
 
     private func counter(code: Int) -> CoreMetrics.Counter {
         failures.withLock { counters in

@@ -19,6 +19,8 @@ package final class ServerMetrics: Sendable {
     package static let unknownOperation = "unknown"
 
     package let registry: PrometheusCollectorRegistry
+    /// Whether requests are counted and `/metrics` is served (`--metrics off` turns both off).
+    package let isRecording: Bool
     private let factory: PrometheusMetricsFactory
     /// `hire_tokens_issued_total`: tokens minted by the token endpoints (a reused current token is not counted).
     private let tokensIssued: CoreMetrics.Counter
@@ -35,7 +37,9 @@ package final class ServerMetrics: Sendable {
         .seconds(1), .milliseconds(2500), .seconds(5), .seconds(10),
     ]
 
-    package init() {
+    /// - Parameter recording: `false` counts nothing: the handles are made, but record nothing.
+    package init(recording: Bool = true) {
+        isRecording = recording
         let registry = PrometheusCollectorRegistry()
         var factory = PrometheusMetricsFactory(registry: registry)
         factory.durationHistogramBuckets[MetricName.requestDuration] = Self.durationBuckets
@@ -52,17 +56,20 @@ package final class ServerMetrics: Sendable {
     package func operation(named name: String) -> OperationMetrics {
         operations.withLock { operations in
             if let existing = operations[name] { return existing }
-            let made = OperationMetrics(name: name, factory: factory)
+            let made = OperationMetrics(name: name, factory: factory, recording: isRecording)
             operations[name] = made
             return made
         }
     }
 
     /// Counts a token the token endpoints minted.
-    func tokenIssued() { tokensIssued.increment() }
+    func tokenIssued() {
+        if isRecording { tokensIssued.increment() }
+    }
 
     /// Counts the entities a data-file import wrote, by kind.
     package func recordImport(_ summary: ImportSummary) {
+        guard isRecording else { return }
         for (kind, count) in summary.counts where count > 0 {
             importedEntities[kind]?.increment(by: count)
         }
