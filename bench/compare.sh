@@ -5,7 +5,9 @@
 #
 #   bench/compare.sh "name A" "flags A" "name B" "flags B" [seconds per run, default 5] [rounds, default 3] [connections, default 16]
 #
-# bench/admin-overhead.sh and bench/metrics-overhead.sh are the two comparisons BENCHMARKS.md shows.
+# bench/admin-overhead.sh and bench/metrics-overhead.sh are two comparisons BENCHMARKS.md shows.
+# BENCH_BIN_A=FILE runs server A from another hire-server binary (a build of an earlier
+# commit), to compare a change before and after in one run.
 # Needs wrk (apt-get install wrk). Builds the release binary first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +24,8 @@ work=$(mktemp -d)
 trap 'kill $(cat "$work/pids" 2>/dev/null) 2>/dev/null || true; rm -rf "$work"' EXIT
 python3 bench/make-data.py 5000 1000 >"$work/bench.json"
 
-start() { # file flags
+start() { # file flags [binary]
+  local bin=${3:-$bin}
   "$bin" import "$work/bench.json" --database "$work/$1.sqlite" --log-level error >/dev/null
   # shellcheck disable=SC2086 # the flags are words
   "$bin" serve --database "$work/$1.sqlite" --port 0 --no-demo --rate-limit off --log-level error $2 >"$work/$1.out" 2>&1 &
@@ -30,7 +33,7 @@ start() { # file flags
   for _ in $(seq 100); do grep -q listening "$work/$1.out" && break; sleep 0.1; done
   sed -nE 's/.*listening on (http:[^ ]+).*/\1/p' "$work/$1.out"
 }
-base_a=$(start a "$flags_a")
+base_a=$(start a "$flags_a" "${BENCH_BIN_A:-}")
 base_b=$(start b "$flags_b")
 
 token() {

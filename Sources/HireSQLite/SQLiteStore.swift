@@ -12,6 +12,12 @@ import HireStore
 /// `SQLiteStore.inMemory()` keeps everything in memory instead, for throwaway servers.
 package final class SQLiteStore: HireStore {
     let pool: any DatabaseWriter
+    /// A connection of its own that only reads `PRAGMA data_version`, which changes with every
+    /// commit of any other connection, in this process or another; `nil` in memory.
+    private let versionReader: DatabaseQueue?
+    /// Principals by token hash, while the data is unchanged: most requests then need no query
+    /// for their token. A revoked token, a changed scope or a restore changes the data.
+    let principals = VersionedCache<String, CachedPrincipal>(maximumCount: 10_000)
     /// The admin API's settings: a single process's.
     package let controls: any ControlStore = LocalControlStore()
 
@@ -23,15 +29,20 @@ package final class SQLiteStore: HireStore {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        try self.init(database: try DatabasePool(path: path, configuration: configuration))
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        readOnly.busyMode = .timeout(10)
+        try self.init(database: pool, versionReader: { try DatabaseQueue(path: path, configuration: readOnly) })
     }
 
     /// A store in memory: nothing is written to disk, and everything is gone once it is closed.
     package static func inMemory() throws -> SQLiteStore {
-        try SQLiteStore(database: try DatabaseQueue())
+        try SQLiteStore(database: try DatabaseQueue(), versionReader: { nil })
     }
 
-    private init(database: any DatabaseWriter) throws {
+    /// - Parameter versionReader: opened once the schema is migrated.
+    private init(database: any DatabaseWriter, versionReader: () throws -> DatabaseQueue?) throws {
         pool = database
         let migrator = SQLiteSchema.migrator
         try pool.write { db in
@@ -40,6 +51,7 @@ package final class SQLiteStore: HireStore {
             }
         }
         try migrator.migrate(pool)
+        self.versionReader = try versionReader()
     }
 
     /// A write transaction; SQLITE_FULL (a full disk) becomes ``StoreError/diskFull(_:)``.
@@ -54,7 +66,13 @@ package final class SQLiteStore: HireStore {
     }
 
     package func close() async throws {
+        try versionReader?.close()
         try pool.close()
+    }
+
+    /// `PRAGMA data_version` of the version reader: one call on the calling thread, no read of the data.
+    package func dataVersion() throws -> DataVersion? {
+        try versionReader?.inDatabase { db in DataVersion(try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0) }
     }
 
     package func isEmpty() async throws -> Bool {

@@ -54,6 +54,32 @@ struct TokenStoreTests {
         }
     }
 
+    /// The acme fixture with its sync app's scopes or secret changed.
+    static func acme(scopes: String? = nil, secret: String? = nil) -> String {
+        var document = Fixtures.acme
+        if let scopes {
+            document = document.replacingOccurrences(
+                of: #""scopes": ["hire:interviewer", "hire:interview", "contact:user.employee_id:readonly"]"#,
+                with: #""scopes": \#(scopes)"#)
+        }
+        if let secret { document = document.replacingOccurrences(of: Fixtures.acmeSecret, with: secret) }
+        return document
+    }
+
+    @Test(arguments: StoreBackend.available)
+    func aPrincipalFollowsItsAppsScopesAndSecretAtOnce(backend: StoreBackend) async throws {
+        try await withFixtureStore(backend) { store async throws in
+            let (token, _) = try await acquire(store, at: now)
+            let hash = AccessToken.hash(token)
+            #expect(try await store.principal(tokenHash: hash, now: now + 1)?.scopes.count == 3)
+            #expect(try await store.principal(tokenHash: hash, now: now + 2)?.scopes.count == 3)
+            try await StoreSeeding.importDocument(Self.acme(scopes: #"["hire:interview:readonly"]"#), into: store, now: now)
+            #expect(try await store.principal(tokenHash: hash, now: now + 3)?.scopes == [.hireInterviewReadonly])
+            try await StoreSeeding.importDocument(Self.acme(secret: "RotatedSecretRotatedSecretRotat01"), into: store, now: now)
+            #expect(try await store.principal(tokenHash: hash, now: now + 4) == nil)
+        }
+    }
+
     @Test(arguments: StoreBackend.available)
     func principalsCarryTheAppsTenantDeveloperAndScopes(backend: StoreBackend) async throws {
         try await withFixtureStore(backend) { store async throws in
