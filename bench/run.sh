@@ -1,69 +1,78 @@
 #!/usr/bin/env bash
-# Benchmarks hire-server's endpoints against its own trivial route (/healthz),
-# in one run on one machine, and prints a Markdown table of ratios.
+# The read and write figures of issue 14: hire-server's endpoints against its own trivial
+# route (/healthz), in one run on one machine, with the server's memory; prints a Markdown table.
 #
-#   bench/run.sh [seconds per endpoint, default 10] [connections, default 16]
-#   BENCH_DATABASE=postgres://… bench/run.sh     # on PostgreSQL (an empty database)
+#   bench/run.sh [seconds per endpoint, default 10]
+#   BENCH_TALENTS=100000 bench/run.sh                        # another size (default 20000)
+#   BENCH_DATABASE=postgres://… bench/run.sh                 # on PostgreSQL (an empty database)
 #
+# The data set is bench/make-dataset.py's (random talents with 1-3 applications x 1-3
+# interviews x 1-2 records, 2,000 users), written once per size into .build-bench/. The
+# server loads it with `serve --data` (rate limit off), so "after loading" is the RSS of a
+# server that imported it; then wrk -t1 -c32 runs against each endpoint: get_by_talent of a
+# random talent in a random user_id_type and job_level_id_type, the first page of 10
+# interviewers in a random user_id_type, a PATCH of a random interviewer (a durable commit).
 # Needs wrk (apt-get install wrk). Builds the release binary first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
-connections=${2:-16}
-threads=2
+talents=${BENCH_TALENTS:-20000}
+users=2000
+scratch=${BENCH_SCRATCH:-.build-release}
 
-swift build -c release --product hire-server >/dev/null
-bin=$(swift build -c release --show-bin-path)/hire-server
+swift build -c release --product hire-server --scratch-path "$scratch" >/dev/null 2>&1
+bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/hire-server
+mkdir -p .build-bench
+data=.build-bench/dataset-$talents.json
+[ -s "$data" ] || python3 bench/make-dataset.py "$talents" --users "$users" >"$data"
 work=$(mktemp -d)
-trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
-python3 bench/make-data.py 5000 1000 >"$work/bench.json"
+trap 'kill $(cat "$work/pid" 2>/dev/null) 2>/dev/null || true; rm -rf "$work"' EXIT
 
 database=${BENCH_DATABASE:-$work/bench.sqlite}
 case "$database" in
   postgres*) backend="PostgreSQL 15 on loopback" ;;
   *) backend="SQLite (WAL, synchronous=FULL)" ;;
 esac
-"$bin" import "$work/bench.json" --database "$database" --log-level error >/dev/null
-"$bin" serve --database "$database" --port 0 --no-demo --rate-limit off --log-level error >"$work/out" 2>&1 &
-server=$!
-for _ in $(seq 100); do grep -q listening "$work/out" && break; sleep 0.1; done
+started=$(date +%s.%N)
+"$bin" serve --database "$database" --data "$data" --port 0 --rate-limit off --log-level error >"$work/out" 2>&1 &
+echo $! >"$work/pid"
+server=$(cat "$work/pid")
+until grep -q listening "$work/out"; do
+  kill -0 "$server" 2>/dev/null || { cat "$work/out" >&2; exit 1; }
+  sleep 0.2
+done
+loaded=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN {printf "%.1f", e - s}')
+rss_loaded=$(awk '/VmRSS/ {printf "%d MB", $2 / 1024}' /proc/$server/status)
 base=$(sed -nE 's/.*listening on (http:[^ ]+).*/\1/p' "$work/out")
-export TOKEN
 TOKEN=$(curl -s -X POST "$base/open-apis/auth/v3/tenant_access_token/internal" -H 'Content-Type: application/json' \
   -d '{"app_id":"cli_be0c000000000001","app_secret":"BenchSecretBenchSecretBenchSecr1"}' | sed -E 's/.*"tenant_access_token":"([^"]+)".*/\1/')
+export TOKEN TALENTS=$talents USERS=$users
 
-# wrk's summary line "Requests/sec: N" and latency percentiles.
-run() { # name lua-script path
-  local out
-  out=$(PATHQ="$3" wrk -t$threads -c$connections -d${seconds}s --latency -s "bench/$2" "$base" 2>&1)
-  local rps p50 p99 errors
+run() { # name lua-script [path]
+  local out rps p50 p99 errors
+  out=$(PATHQ="${3:-/}" wrk -t1 -c32 -d"${seconds}s" --latency -s "bench/$2" "$base" 2>&1)
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   errors=$(awk '/Non-2xx/ {print $5}' <<<"$out")
   echo "$1|$rps|$p50|$p99|${errors:-0}"
 }
-
 results=()
 results+=("$(run 'GET /healthz (baseline)' get.lua /healthz)")
-results+=("$(run 'GET get_by_talent (12 interviews, 36 records)' get.lua '/open-apis/hire/v1/interviews/get_by_talent?talent_id=T0&user_id_type=open_id&job_level_id_type=people_admin_job_level_id')")
-results+=("$(run 'GET get_by_talent (1 interview)' get.lua '/open-apis/hire/v1/interviews/get_by_talent?talent_id=T500')")
-results+=("$(run 'GET interviewers (page of 10)' get.lua '/open-apis/hire/v1/interviewers')")
-results+=("$(run 'GET interview.list (page of 10)' get.lua '/open-apis/hire/v1/interviews?start_time=1&page_size=10')")
-results+=("$(run 'GET interviewers (page of 100, user_id)' get.lua '/open-apis/hire/v1/interviewers?page_size=100&user_id_type=user_id')")
-results+=("$(run 'PATCH interviewer (durable commit)' patch.lua /)")
+results+=("$(run 'GET get_by_talent (random talent and ID types)' random-talent.lua)")
+results+=("$(run 'GET interviewers (page of 10, random user_id_type)' random-interviewers.lua)")
+results+=("$(run 'PATCH interviewer (durable commit)' random-patch.lua)")
+rss_peak=$(awk '/VmHWM/ {printf "%d MB", $2 / 1024}' /proc/$server/status)
+rss_now=$(awk '/VmRSS/ {printf "%d MB", $2 / 1024}' /proc/$server/status)
 
-rss=$(awk '/VmHWM/ {print $2, $3}' /proc/$server/status)
 baseline=$(cut -d'|' -f2 <<<"${results[0]}")
-echo
-echo "wrk -t$threads -c$connections -d${seconds}s, release build, $backend, $(nproc) cores"
+echo "$talents talents ($(du -m "$data" | cut -f1) MB JSON document), $backend; wrk -t1 -c32 -d${seconds}s, release build, $(nproc) cores"
 echo
 echo "| endpoint | requests/s | vs /healthz | p50 | p99 | non-2xx |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: |"
 for line in "${results[@]}"; do
   IFS='|' read -r name rps p50 p99 errors <<<"$line"
-  ratio=$(awk -v a="$rps" -v b="$baseline" 'BEGIN {printf "%.2f", a / b}')
-  echo "| $name | $rps | $ratio | $p50 | $p99 | $errors |"
+  echo "| $name | $rps | $(awk -v a="$rps" -v b="$baseline" 'BEGIN {printf "%.2f", a / b}') | $p50 | $p99 | $errors |"
 done
 echo
-echo "Peak server RSS: $rss"
+echo "serve --data: loaded in $loaded s; RSS after loading $rss_loaded, after the load $rss_now, peak $rss_peak."

@@ -15,7 +15,7 @@ extension SQLiteStore {
             else { return nil }
 
             // CROSS JOIN keeps SQLite's planner on the talent's applications, whatever the statistics say.
-            let interviews = try Row.fetchAll(
+            let interviews = try SQLiteInterviewRow.fetchAll(
                 try db.cachedStatement(sql: """
                     SELECT \(SQLiteHydration.interviewColumns)
                     FROM applications a INDEXED BY applications_by_talent
@@ -60,7 +60,7 @@ extension SQLiteStore {
             ORDER BY i.interview_id LIMIT ?
             """
         return try await pool.read { [arguments] db in
-            let rows = try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments)
+            let rows = try SQLiteInterviewRow.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments)
             return try SQLiteHydration(db: db, view: view, jobLevelIDType: jobLevelIDType).interviews(rows)
         }
     }
@@ -101,7 +101,7 @@ extension SQLiteStore {
             arguments = [tenant, after ?? "", limit]
         }
         return try await pool.read { db in
-            let rows = try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments)
+            let rows = try SQLiteRecordRow.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments)
             return try SQLiteHydration(db: db, view: view, jobLevelIDType: .jobLevelID).records(rows)
         }
     }
@@ -138,35 +138,31 @@ struct SQLiteHydration {
     let jobLevelIDType: JobLevelIDType
 
     /// The interviews of rows of ``interviewColumns``, in the rows' order, each with its records in position order.
-    func interviews(_ rows: [Row]) throws -> [StoredInterview] {
+    func interviews(_ rows: [SQLiteInterviewRow]) throws -> [StoredInterview] {
         guard !rows.isEmpty else { return [] }
-        let interviewIDs = rows.map { JSONValue.string($0[0]) }
-        let recordRows = try Row.fetchAll(
+        let interviewIDs = rows.map { JSONValue.string($0.id) }
+        let recordRows = try SQLiteRecordRow.fetchAll(
             try db.cachedStatement(sql: """
                 SELECT \(Self.recordColumns) FROM interview_records r
                 WHERE r.tenant_key = ? AND r.interview_id IN (SELECT value FROM json_each(?))
                 ORDER BY r.interview_id, r.position
                 """),
             arguments: [view.tenantKey, JSONWriter.write(.array(interviewIDs))])
-        var userRows = Set<Int64>()
-        for row in rows {
-            if let creator: Int64 = row[3] { userRows.insert(creator) }
-            if let contact: Int64 = row[4] { userRows.insert(contact) }
-        }
+        let userRows = Set(rows.flatMap { [$0.creator, $0.contact] }.compactMap { $0 })
         let references = try References(self, records: recordRows, users: userRows)
         var recordsByInterview: [String: [StoredInterviewRecord]] = [:]
         for row in recordRows {
-            recordsByInterview[row[5], default: []].append(references.record(row))
+            recordsByInterview[row.interviewID, default: []].append(references.record(row))
         }
         return rows.map { row in
             StoredInterview(
-                id: row[0], applicationID: row[1], body: row[2], creator: references.user(row[3]),
-                contactUser: references.user(row[4]), records: recordsByInterview[row[0]] ?? [])
+                id: row.id, applicationID: row.applicationID, body: row.body, creator: references.user(row.creator),
+                contactUser: references.user(row.contact), records: recordsByInterview[row.id] ?? [])
         }
     }
 
     /// The records of rows of ``recordColumns``, in the rows' order.
-    func records(_ rows: [Row]) throws -> [StoredInterviewRecord] {
+    func records(_ rows: [SQLiteRecordRow]) throws -> [StoredInterviewRecord] {
         guard !rows.isEmpty else { return [] }
         let references = try References(self, records: rows, users: [])
         return rows.map(references.record)
@@ -177,25 +173,59 @@ struct SQLiteHydration {
         let users: [Int64: ResolvedUser]
         let levels: [String: String]
 
-        init(_ hydration: SQLiteHydration, records: [Row], users interviewUsers: Set<Int64>) throws {
-            var userRows = interviewUsers
-            for row in records {
-                if let interviewer: Int64 = row[2] { userRows.insert(interviewer) }
-            }
+        init(_ hydration: SQLiteHydration, records: [SQLiteRecordRow], users interviewUsers: Set<Int64>) throws {
+            let userRows = interviewUsers.union(records.compactMap(\.interviewer))
             users = try SQLiteIdentity.resolve(hydration.db, rows: userRows, in: hydration.view)
             levels = try SQLiteJobLevels.rename(
-                hydration.db, tenantKey: hydration.view.tenantKey, ids: records.flatMap { [$0[3], $0[4]] as [String?] },
+                hydration.db, tenantKey: hydration.view.tenantKey, ids: records.flatMap { [$0.minJobLevelID, $0.maxJobLevelID] },
                 to: hydration.jobLevelIDType)
         }
 
         func user(_ row: Int64?) -> ResolvedUser? { row.flatMap { users[$0] } }
 
-        func record(_ row: Row) -> StoredInterviewRecord {
+        func record(_ row: SQLiteRecordRow) -> StoredInterviewRecord {
             StoredInterviewRecord(
-                id: row[0], body: row[1], interviewer: user(row[2]),
-                minJobLevelID: (row[3] as String?).flatMap { levels[$0] },
-                maxJobLevelID: (row[4] as String?).flatMap { levels[$0] })
+                id: row.id, body: row.body, interviewer: user(row.interviewer),
+                minJobLevelID: row.minJobLevelID.flatMap { levels[$0] },
+                maxJobLevelID: row.maxJobLevelID.flatMap { levels[$0] })
         }
+    }
+}
+
+/// A row of ``SQLiteHydration/interviewColumns``, read in place from the statement (a fetched
+/// `Row` would be copied with its column names first).
+struct SQLiteInterviewRow: FetchableRecord {
+    let id: String
+    let applicationID: String
+    let body: String
+    let creator: Int64?
+    let contact: Int64?
+
+    init(row: Row) {
+        id = row[0]
+        applicationID = row[1]
+        body = row[2]
+        creator = row[3]
+        contact = row[4]
+    }
+}
+
+/// A row of ``SQLiteHydration/recordColumns``, read in place from the statement.
+struct SQLiteRecordRow: FetchableRecord {
+    let id: String
+    let body: String
+    let interviewer: Int64?
+    let minJobLevelID: String?
+    let maxJobLevelID: String?
+    let interviewID: String
+
+    init(row: Row) {
+        id = row[0]
+        body = row[1]
+        interviewer = row[2]
+        minJobLevelID = row[3]
+        maxJobLevelID = row[4]
+        interviewID = row[5]
     }
 }
 
