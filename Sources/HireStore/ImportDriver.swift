@@ -123,23 +123,23 @@ package struct ImportProgress {
 package struct BroughtID: Sendable {
     package let kind: EntityKind
     package let id: String
+    /// Where the ID was written.
+    package let location: DataLocation
+
     /// The problem when an earlier entry brought it.
-    package let duplicate: DataProblem
+    package var duplicate: DataProblem {
+        DataProblem(location, "duplicates the \(kind.displayName) \(JSONValue.quoted(id)) given earlier")
+    }
 }
 
 extension DataFileEntry {
     /// The IDs the entry brings: its own, and its interview records'.
     package var seenKeys: [BroughtID] {
-        var keys = [BroughtID(
-            kind: kind, id: id,
-            duplicate: DataProblem(location, "duplicates the \(kind.displayName) \(JSONValue.quoted(id)) given earlier"))]
+        var keys = [BroughtID(kind: kind, id: id, location: location)]
         if case .interview(let interview) = entity {
             for (index, record) in interview.records.enumerated() {
                 keys.append(BroughtID(
-                    kind: .interviewRecord, id: record.id,
-                    duplicate: DataProblem(
-                        location / "interview_record_list" / index / "id",
-                        "duplicates the interview record \(JSONValue.quoted(record.id)) given earlier")))
+                    kind: .interviewRecord, id: record.id, location: location / "interview_record_list" / index / "id"))
             }
         }
         return keys
