@@ -86,7 +86,8 @@ package struct ImportProgress {
     private var problems: [DataProblem] = []
     private var counts = ImportSummary()
 
-    package init(_ source: DataFileSource) { self.source = source }
+    /// The source is read ahead on a thread of its own (``DataFileSource/prefetched(capacity:)``).
+    package init(_ source: DataFileSource) { self.source = source.prefetched() }
 
     /// The next entry to check and write; `nil` at the end, or once there are enough problems.
     package mutating func next() -> DataFileEntry? {
