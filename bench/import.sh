@@ -53,7 +53,7 @@ if [[ ${BENCH_DATABASE:-} == postgres://* ]]; then
   for form in document lines; do
     psql "$BENCH_DATABASE" -qc "CREATE SCHEMA bench_import_${stamp}_$form"
   done
-  trap 'for form in document lines; do psql "$BENCH_DATABASE" -qc "DROP SCHEMA IF EXISTS bench_import_${stamp}_$form CASCADE"; done; rm -rf "$work"' EXIT
+  trap 'for form in document lines; do psql "$BENCH_DATABASE" -qc "DROP SCHEMA IF EXISTS bench_import_${stamp}_$form CASCADE" 2>/dev/null; done; rm -rf "$work"' EXIT
   run "$work/talents-$pg_talents.json" "PostgreSQL, JSON document" "$BENCH_DATABASE${sep}schema=bench_import_${stamp}_document"
   run "$work/talents-$pg_talents.jsonl" "PostgreSQL, JSON Lines" "$BENCH_DATABASE${sep}schema=bench_import_${stamp}_lines"
 fi
