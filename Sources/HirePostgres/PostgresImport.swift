@@ -145,7 +145,7 @@ struct PostgresImportWriter: ImportWriter {
     private var seenFilter = BloomFilter(bitCount: 1 << 26)
     private var pendingSeen: [SeenKey] = []
     private var pendingSeenSet: Set<SeenKey> = []
-    private var known = BoundedSet(capacity: 50_000)
+    private var known = BoundedSet<KnownKey>(capacity: 50_000)
     private var pending: [EntityKind: [DataFileEntry]] = [:]
     private var pendingCount = 0
     private var pendingBytes = 0
@@ -607,68 +607,5 @@ struct PostgresImportWriter: ImportWriter {
             ON CONFLICT (tenant_key, user_row) DO UPDATE SET
                 verify_status = excluded.verify_status, update_time = excluded.update_time, revision = excluded.revision
             """)
-    }
-}
-
-/// An entry key of `import_seen`.
-struct SeenKey: Hashable {
-    let kind: String
-    let tenantKey: String
-    let id: String
-}
-
-/// An entity known to exist.
-struct KnownKey: Hashable {
-    let kind: EntityKind
-    let tenantKey: String
-    let id: String
-}
-
-/// A set that forgets everything when it is full: memory stays bounded, and what it
-/// still holds is exact.
-struct BoundedSet {
-    let capacity: Int
-    private var members: Set<KnownKey> = []
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    func contains(_ key: KnownKey) -> Bool { members.contains(key) }
-
-    mutating func insert(_ key: KnownKey) {
-        if members.count >= capacity { members.removeAll(keepingCapacity: true) }
-        members.insert(key)
-    }
-}
-
-/// A Bloom filter of fixed size: "absent" answers are certain, "present" ones may be wrong.
-struct BloomFilter {
-    private var words: [UInt64]
-    private let mask: UInt64
-    private let hashes = 5
-
-    /// - Parameter bitCount: a power of two.
-    init(bitCount: Int) {
-        precondition(bitCount > 64 && bitCount & (bitCount - 1) == 0)
-        words = Array(repeating: 0, count: bitCount / 64)
-        mask = UInt64(bitCount - 1)
-    }
-
-    mutating func insert(_ key: some Hashable) {
-        for bit in bits(key) { words[Int(bit >> 6)] |= 1 << (bit & 63) }
-    }
-
-    func mayContain(_ key: some Hashable) -> Bool {
-        bits(key).allSatisfy { words[Int($0 >> 6)] & (1 << ($0 & 63)) != 0 }
-    }
-
-    private func bits(_ key: some Hashable) -> [UInt64] {
-        var first = Hasher()
-        first.combine(key)
-        var second = Hasher()
-        second.combine(0x5EED as UInt16)
-        second.combine(key)
-        let h1 = UInt64(bitPattern: Int64(first.finalize()))
-        let h2 = UInt64(bitPattern: Int64(second.finalize())) | 1
-        return (0..<UInt64(hashes)).map { (h1 &+ $0 &* h2) & mask }
     }
 }

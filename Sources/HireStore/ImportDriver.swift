@@ -86,7 +86,8 @@ package struct ImportProgress {
     private var problems: [DataProblem] = []
     private var counts = ImportSummary()
 
-    package init(_ source: DataFileSource) { self.source = source }
+    /// The source is read ahead on a thread of its own (``DataFileSource/prefetched(capacity:)``).
+    package init(_ source: DataFileSource) { self.source = source.prefetched() }
 
     /// The next entry to check and write; `nil` at the end, or once there are enough problems.
     package mutating func next() -> DataFileEntry? {
@@ -123,23 +124,23 @@ package struct ImportProgress {
 package struct BroughtID: Sendable {
     package let kind: EntityKind
     package let id: String
+    /// Where the ID was written.
+    package let location: DataLocation
+
     /// The problem when an earlier entry brought it.
-    package let duplicate: DataProblem
+    package var duplicate: DataProblem {
+        DataProblem(location, "duplicates the \(kind.displayName) \(JSONValue.quoted(id)) given earlier")
+    }
 }
 
 extension DataFileEntry {
     /// The IDs the entry brings: its own, and its interview records'.
     package var seenKeys: [BroughtID] {
-        var keys = [BroughtID(
-            kind: kind, id: id,
-            duplicate: DataProblem(location, "duplicates the \(kind.displayName) \(JSONValue.quoted(id)) given earlier"))]
+        var keys = [BroughtID(kind: kind, id: id, location: location)]
         if case .interview(let interview) = entity {
             for (index, record) in interview.records.enumerated() {
                 keys.append(BroughtID(
-                    kind: .interviewRecord, id: record.id,
-                    duplicate: DataProblem(
-                        location / "interview_record_list" / index / "id",
-                        "duplicates the interview record \(JSONValue.quoted(record.id)) given earlier")))
+                    kind: .interviewRecord, id: record.id, location: location / "interview_record_list" / index / "id"))
             }
         }
         return keys

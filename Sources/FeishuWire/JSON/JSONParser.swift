@@ -19,6 +19,8 @@ package struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertib
 package struct JSONParser {
     /// Deepest nesting of arrays and objects accepted.
     package static let maximumDepth = 64
+    /// Up to this many members, an object is scanned for a duplicate name instead of hashed.
+    private static let scannedMembers = 16
 
     private let bytes: [UInt8]
     private var index = 0
@@ -56,6 +58,7 @@ package struct JSONParser {
 
     private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
         var members: [JSONObject.Member] = []
+        // Small objects find a duplicate name by a scan of their members; large ones in a set.
         var seen = Set<String>()
         if try enterContainer(closing: UInt8(ascii: "}")) { return .object(JSONObject(members)) }
         while true {
@@ -63,7 +66,10 @@ package struct JSONParser {
             guard peek(UInt8(ascii: "\"")) else { throw error("expected a member name in double quotes") }
             let keyStart = index
             let key = try parseString()
-            guard seen.insert(key).inserted else {
+            if members.count == Self.scannedMembers { seen = Set(members.map(\.key)) }
+            let duplicate = members.count < Self.scannedMembers
+                ? members.contains { $0.key == key } : !seen.insert(key).inserted
+            guard !duplicate else {
                 index = keyStart
                 throw error("duplicate member name \(JSONValue.quoted(key))")
             }
@@ -122,11 +128,16 @@ package struct JSONParser {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
-                utf8.append(contentsOf: bytes[segmentStart..<index])
-                index += 1
-                guard let string = String(validating: utf8, as: UTF8.self) else {
-                    throw error("string is not valid UTF-8")
+                let string: String?
+                if utf8.isEmpty {
+                    // No escape (nearly every string): straight from the input, no copy.
+                    string = String(validating: bytes[segmentStart..<index], as: UTF8.self)
+                } else {
+                    utf8.append(contentsOf: bytes[segmentStart..<index])
+                    string = String(validating: utf8, as: UTF8.self)
                 }
+                index += 1
+                guard let string else { throw error("string is not valid UTF-8") }
                 return string
             case UInt8(ascii: "\\"):
                 utf8.append(contentsOf: bytes[segmentStart..<index])

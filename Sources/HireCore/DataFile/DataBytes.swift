@@ -81,6 +81,40 @@ struct ByteCursor {
         }
     }
 
+    /// Steps over the object or array at the cursor by its brackets and strings alone, for a
+    /// value a ``ValueSkimmer`` has checked already; `false` if the data ends first.
+    mutating func skipCheckedContainer() throws -> Bool {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        while true {
+            while index < buffer.count {
+                let byte = buffer[index]
+                index += 1
+                if inString {
+                    if escaped {
+                        escaped = false
+                    } else if byte == UInt8(ascii: "\\") {
+                        escaped = true
+                    } else if byte == UInt8(ascii: "\"") {
+                        inString = false
+                    }
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "\""): inString = true
+                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
+                    if depth == 0 { return true }
+                default: break
+                }
+            }
+            try refill()
+            if index == buffer.count { return false }
+        }
+    }
+
     /// Keeps the bytes from here on until the matching ``takeMarked()``; marks nest.
     mutating func mark() { marks.append(offset) }
 

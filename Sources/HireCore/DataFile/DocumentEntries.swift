@@ -142,7 +142,15 @@ package struct DocumentEntries: Sequence {
                 if try reader.skimmer.cursor.peek() == UInt8(ascii: "]") { return }
                 start = reader.skimmer.cursor.offset
                 reader.skimmer.cursor.mark()
-                try reader.skimmer.skipValue(depth: 0)
+                // The outline checked the document's structure: brackets and strings find the end.
+                switch try reader.skimmer.cursor.peek() {
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    guard try reader.skimmer.cursor.skipCheckedContainer() else {
+                        throw ValueSkimmer.Problem(message: "unexpected end of input", offset: reader.skimmer.cursor.offset)
+                    }
+                default:
+                    try reader.skimmer.skipValue(depth: 0)
+                }
                 bytes = reader.skimmer.cursor.takeMarked()
             } catch {
                 throw DataFileError(DataLocation(path: .root), "cannot be read: \(error)")

@@ -117,7 +117,7 @@ struct ValueSkimmer {
     mutating func object(depth: Int, _ member: (inout ValueSkimmer, String) throws -> Void) throws {
         try enter(depth: depth)
         if try closes(UInt8(ascii: "}")) { return }
-        var seen = Set<String>()
+        var seen = MemberNames()
         while true {
             try cursor.skipWhitespace()
             let keyStart = cursor.offset
@@ -125,12 +125,17 @@ struct ValueSkimmer {
             cursor.mark()
             try skipString()
             let key: String
-            do {
-                key = try JSONParser.parse(cursor.takeMarked()).stringValue ?? ""
-            } catch {
-                throw Problem(message: error.message, offset: keyStart)
+            let quoted = cursor.takeMarked()
+            if let plain = Self.plainString(quoted) {
+                key = plain
+            } else {
+                do {
+                    key = try JSONParser.parse(quoted).stringValue ?? ""
+                } catch {
+                    throw Problem(message: error.message, offset: keyStart)
+                }
             }
-            guard seen.insert(key).inserted else {
+            guard seen.insert(key) else {
                 throw Problem(message: "duplicate member name \(JSONValue.quoted(key))", offset: keyStart)
             }
             try cursor.skipWhitespace()
@@ -194,6 +199,15 @@ struct ValueSkimmer {
         }
     }
 
+    /// The string in `quoted` when it needs no decoding (no escape, no control character,
+    /// valid UTF-8), as nearly every member name; `nil` for the parser to decode or reject.
+    private static func plainString(_ quoted: [UInt8]) -> String? {
+        guard quoted.count >= 2 else { return nil }
+        let inner = quoted[1..<(quoted.count - 1)]
+        guard !inner.contains(where: { $0 == UInt8(ascii: "\\") || $0 < 0x20 }) else { return nil }
+        return String(validating: inner, as: UTF8.self)
+    }
+
     private mutating func expectEnd() throws {
         try cursor.skipWhitespace()
         guard try cursor.peek() == nil else { throw problem("unexpected text after the JSON value") }
@@ -213,5 +227,24 @@ struct ValueSkimmer {
 
     private static func describe(_ byte: UInt8) -> String {
         (0x21..<0x7F).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "0x" + String(byte, radix: 16, uppercase: true)
+    }
+}
+
+/// The member names of one object so far, to find a duplicate: scanned while there are
+/// few (nearly every object), hashed beyond.
+private struct MemberNames {
+    private static let scanned = 16
+    private var names: [String] = []
+    private var set: Set<String> = []
+
+    /// Adds `name`; `false` if it was there already.
+    mutating func insert(_ name: String) -> Bool {
+        if names.count < Self.scanned {
+            if names.contains(name) { return false }
+            names.append(name)
+            if names.count == Self.scanned { set = Set(names) }
+            return true
+        }
+        return set.insert(name).inserted
     }
 }
