@@ -40,26 +40,34 @@ extension SQLiteStore {
     }
 
     package func principal(tokenHash: String, now: Int64) async throws -> Principal? {
-        let version = try dataVersion()
-        if let version, let cached = principals.value(for: tokenHash, at: version) {
-            return cached.expiresAt > now ? cached.principal : nil
+        guard let versionReader else {
+            return try await pool.read { db in try Self.principal(db, tokenHash: tokenHash, now: now)?.principal }
         }
-        let found = try await pool.read { db in
-            let statement = try db.cachedStatement(sql: """
-                SELECT a.tenant_key, a.app_id, a.developer, a.scopes, t.expires_at
-                FROM access_tokens t JOIN apps a ON a.app_id = t.app_id
-                WHERE t.token_hash = ? AND t.expires_at > ? AND t.secret_sha256 = a.secret_sha256
-                """)
-            return try Row.fetchOne(statement, arguments: [tokenHash, now]).map { row in
-                CachedPrincipal(
-                    principal: Principal(
-                        tenantKey: row[0], appID: row[1], developer: row[2],
-                        scopes: Set((row[3] as String).split(separator: " ").map { Scope(rawValue: String($0)) })),
-                    expiresAt: row[4])
+        return try versionReader.inDatabase { db in
+            let version = try Self.dataVersion(db)
+            if let cached = principals.value(for: tokenHash, at: version) {
+                return cached.expiresAt > now ? cached.principal : nil
             }
+            let found = try Self.principal(db, tokenHash: tokenHash, now: now)
+            if let found { principals.store(found, for: tokenHash, at: version) }
+            return found?.principal
         }
-        if let version, let found { principals.store(found, for: tokenHash, at: version) }
-        return found?.principal
+    }
+
+    /// The principal of a token valid at `now`, with its expiry.
+    private static func principal(_ db: Database, tokenHash: String, now: Int64) throws -> CachedPrincipal? {
+        let statement = try db.cachedStatement(sql: """
+            SELECT a.tenant_key, a.app_id, a.developer, a.scopes, t.expires_at
+            FROM access_tokens t JOIN apps a ON a.app_id = t.app_id
+            WHERE t.token_hash = ? AND t.expires_at > ? AND t.secret_sha256 = a.secret_sha256
+            """)
+        return try Row.fetchOne(statement, arguments: [tokenHash, now]).map { row in
+            CachedPrincipal(
+                principal: Principal(
+                    tenantKey: row[0], appID: row[1], developer: row[2],
+                    scopes: Set((row[3] as String).split(separator: " ").map { Scope(rawValue: String($0)) })),
+                expiresAt: row[4])
+        }
     }
 }
 

