@@ -5,6 +5,7 @@
 #   bench/run.sh [seconds per endpoint, default 10]
 #   BENCH_TALENTS=100000 bench/run.sh                        # another size (default 20000)
 #   BENCH_DATABASE=postgres://… bench/run.sh                 # on PostgreSQL (an empty database)
+#   BENCH_BIN=/path/to/hire-server bench/run.sh              # another build (before/after)
 #
 # The data set is bench/make-dataset.py's (random talents with 1-3 applications x 1-3
 # interviews x 1-2 records, 2,000 users), written once per size into .build-bench/. The
@@ -20,8 +21,12 @@ talents=${BENCH_TALENTS:-20000}
 users=2000
 scratch=${BENCH_SCRATCH:-.build-release}
 
-swift build -c release --product hire-server --scratch-path "$scratch" >/dev/null 2>&1
-bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/hire-server
+if [ -n "${BENCH_BIN:-}" ]; then
+  bin=$BENCH_BIN   # another build, e.g. of an earlier commit, for a before/after
+else
+  swift build -c release --product hire-server --scratch-path "$scratch" >/dev/null 2>&1
+  bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/hire-server
+fi
 mkdir -p .build-bench
 data=.build-bench/dataset-$talents.json
 [ -s "$data" ] || python3 bench/make-dataset.py "$talents" --users "$users" >"$data"
