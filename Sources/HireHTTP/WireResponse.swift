@@ -24,13 +24,16 @@ enum WireResponse {
     /// The same envelope around `data` already rendered as JSON text (the stored bodies
     /// of `get_by_talent`); `RenderedInterviewContractTests` proves it decodes as the models.
     static func success(_ endpoint: Endpoint, splicing data: String) -> Response {
-        var body = #"{"code":0,"msg":"#
-        body.reserveCapacity(data.utf8.count + 48)
-        JSONWriter.writeString(endpoint.successMessage, into: &body)
-        body += #","data":"#
-        body += data
-        body += "}"
-        return json(ByteBuffer(string: body), status: .ok)
+        var head = #"{"code":0,"msg":"#
+        JSONWriter.writeString(endpoint.successMessage, into: &head)
+        head += #","data":"#
+        // The answer is written once, into the buffer that is sent.
+        var body = ByteBuffer()
+        body.reserveCapacity(head.utf8.count + data.utf8.count + 1)
+        body.writeString(head)
+        body.writeString(data)
+        body.writeStaticString("}")
+        return json(body, status: .ok)
     }
 
     /// The error envelope: code, msg, and `error` with the log id and violations.

@@ -56,6 +56,12 @@ struct RawConnection {
         return String(decoding: received, as: UTF8.self)
     }
 
+    /// Makes a blocking read give up after `seconds` (`SO_RCVTIMEO`).
+    func setReceiveTimeout(seconds: Int) {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        _ = setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    }
+
     func close() { _ = Glibc.close(descriptor) }
 }
 

@@ -117,8 +117,14 @@ package enum TalentInterviewsRenderer {
         /// Writes the stored object without its closing brace.
         init(body: String, into text: inout String) {
             empty = body.utf8.count <= 2
-            // Through the UTF-8 view: appending a Substring would count its characters.
-            text += String(body.utf8.dropLast()) ?? "{"
+            guard !body.isEmpty else {
+                text += "{"
+                return
+            }
+            // Appending the whole String is a copy of its bytes; its last character, the
+            // closing brace, then comes off again (a substring would be appended character by character).
+            text += body
+            text.removeLast()
         }
 
         mutating func open(_ key: String, into text: inout String) {
