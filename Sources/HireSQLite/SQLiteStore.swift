@@ -113,7 +113,7 @@ package final class SQLiteStore: HireStore {
     }
 
     /// The page cache of an import's connection, in KiB, while the import runs.
-    static let importCacheKiB = 65_536
+    static let importCacheKiB = 4_096
 
     /// An import inside the caller's transaction.
     static func runImport(_ db: Database, source: DataFileSource, now: Int64) throws -> ImportSummary {
