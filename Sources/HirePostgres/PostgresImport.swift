@@ -143,9 +143,9 @@ struct PostgresImportWriter: ImportWriter {
     let db: ImportConnection
     let now: Int64
     private var seenFilter = BloomFilter(bitCount: 1 << 26)
-    private var pendingSeen: [SeenKey] = []
-    private var pendingSeenSet: Set<SeenKey> = []
-    private var known = BoundedSet<KnownKey>(capacity: 50_000)
+    private var pendingSeen: [EntityKey] = []
+    private var pendingSeenSet: Set<EntityKey> = []
+    private var known = BoundedSet<EntityKey>(capacity: 50_000)
     private var pending: [EntityKind: [DataFileEntry]] = [:]
     private var pendingCount = 0
     private var pendingBytes = 0
@@ -159,9 +159,8 @@ struct PostgresImportWriter: ImportWriter {
     // MARK: ImportWriter
 
     mutating func markSeen(_ kind: EntityKind, tenantKey: String, id: String) async throws -> Bool {
-        let key = SeenKey(kind: kind.rawValue, tenantKey: tenantKey, id: id)
-        if !seenFilter.mayContain(key) {
-            seenFilter.insert(key)
+        let key = EntityKey(kind: kind, tenantKey: tenantKey, id: id)
+        if seenFilter.insertIfAbsent(key) {
             pendingSeen.append(key)
             pendingSeenSet.insert(key)
             if pendingSeen.count >= Self.seenBatch { try await flushSeen() }
@@ -171,7 +170,7 @@ struct PostgresImportWriter: ImportWriter {
         try await flushSeen()
         let inserted = try await db.rows(
             """
-            INSERT INTO import_seen (kind, tenant_key, id) VALUES (\(key.kind), \(tenantKey), \(id))
+            INSERT INTO import_seen (kind, tenant_key, id) VALUES (\(kind.rawValue), \(tenantKey), \(id))
             ON CONFLICT DO NOTHING RETURNING 1
             """)
         return !inserted.isEmpty
@@ -179,7 +178,7 @@ struct PostgresImportWriter: ImportWriter {
 
     mutating func exists(_ reference: EntityReference, tenantKey: String) async throws -> Bool {
         let place = reference.storage(tenantKey: tenantKey)
-        let key = KnownKey(kind: reference.kind, tenantKey: reference.owningTenant(tenantKey), id: reference.id)
+        let key = EntityKey(kind: reference.kind, tenantKey: reference.owningTenant(tenantKey), id: reference.id)
         if known.contains(key) { return true }
         if pending[reference.kind]?.isEmpty == false { try await flushBatches() }
         var bindings = PostgresBindings()
@@ -216,7 +215,7 @@ struct PostgresImportWriter: ImportWriter {
         case .interviewer:
             try await enqueue(entry, bytes: 64)
         }
-        known.insert(KnownKey(kind: entry.kind, tenantKey: tenant, id: entry.id))
+        known.insert(EntityKey(kind: entry.kind, tenantKey: tenant, id: entry.id))
     }
 
     /// Writes what is still pending; the caller commits next.
@@ -438,7 +437,7 @@ struct PostgresImportWriter: ImportWriter {
         try await db.rows(
             """
             INSERT INTO import_seen (kind, tenant_key, id)
-            SELECT * FROM unnest(\(pendingSeen.map(\.kind)), \(pendingSeen.map(\.tenantKey)), \(pendingSeen.map(\.id)))
+            SELECT * FROM unnest(\(pendingSeen.map(\.kind.rawValue)), \(pendingSeen.map(\.tenantKey)), \(pendingSeen.map(\.id)))
             ON CONFLICT DO NOTHING
             """)
         // The filter keeps the keys; the table now has them too.

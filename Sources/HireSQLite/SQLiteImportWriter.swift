@@ -16,7 +16,7 @@ struct SQLiteImportWriter: SyncImportWriter {
 
     let db: Database
     private var seen: SQLiteSeenKeys
-    private var known = BoundedSet<KnownKey>(capacity: cacheCapacity)
+    private var known = BoundedSet<EntityKey>(capacity: cacheCapacity)
     private var userRows = BoundedMap<UserKey, Int64>(capacity: cacheCapacity)
 
     init(db: Database) {
@@ -25,11 +25,11 @@ struct SQLiteImportWriter: SyncImportWriter {
     }
 
     mutating func markSeen(_ kind: EntityKind, tenantKey: String, id: String) throws -> Bool {
-        try seen.insert(SeenKey(kind: kind.rawValue, tenantKey: tenantKey, id: id))
+        try seen.insert(EntityKey(kind: kind, tenantKey: tenantKey, id: id))
     }
 
     mutating func exists(_ reference: EntityReference, tenantKey: String) throws -> Bool {
-        let key = KnownKey(kind: reference.kind, tenantKey: reference.owningTenant(tenantKey), id: reference.id)
+        let key = EntityKey(kind: reference.kind, tenantKey: reference.owningTenant(tenantKey), id: reference.id)
         if known.contains(key) { return true }
         let place = reference.storage(tenantKey: tenantKey)
         let tenantFilter = place.tenantKey == nil ? "" : "tenant_key = ? AND "
@@ -42,7 +42,7 @@ struct SQLiteImportWriter: SyncImportWriter {
 
     mutating func write(_ entry: DataFileEntry, now: Int64) throws {
         try write(entry.entity, tenant: entry.tenantKey, at: entry.location, now: now)
-        known.insert(KnownKey(kind: entry.kind, tenantKey: entry.tenantKey, id: entry.id))
+        known.insert(EntityKey(kind: entry.kind, tenantKey: entry.tenantKey, id: entry.id))
     }
 
     private mutating func write(_ entity: DataFileEntry.Entity, tenant: String, at location: DataLocation, now: Int64) throws {

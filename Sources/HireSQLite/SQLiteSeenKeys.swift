@@ -1,4 +1,5 @@
 import GRDB
+import HireCore
 import HireStore
 
 /// The IDs an import has brought so far, kept in the TEMP table `import_seen` so that
@@ -11,12 +12,12 @@ struct SQLiteSeenKeys {
 
     let db: Database
     private var filter = BloomFilter(bitCount: 1 << 26)
-    private var pending: [SeenKey] = []
+    private var pending: [EntityKey] = []
 
     init(db: Database) { self.db = db }
 
     /// Records `key`; `false` if it was recorded before.
-    mutating func insert(_ key: SeenKey) throws -> Bool {
+    mutating func insert(_ key: EntityKey) throws -> Bool {
         if filter.insertIfAbsent(key) {
             pending.append(key)
             if pending.count >= Self.batch { try flush() }
@@ -26,7 +27,7 @@ struct SQLiteSeenKeys {
         if pending.contains(key) { return false }
         try flush()
         try db.cachedStatement(sql: "INSERT INTO import_seen (kind, tenant_key, id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-            .execute(arguments: [key.kind, key.tenantKey, key.id])
+            .execute(arguments: [key.kind.rawValue, key.tenantKey, key.id])
         return db.changesCount == 1
     }
 
@@ -35,7 +36,7 @@ struct SQLiteSeenKeys {
         let rows = Array(repeating: "(?, ?, ?)", count: pending.count).joined(separator: ", ")
         var values: [String] = []
         values.reserveCapacity(pending.count * 3)
-        for key in pending { values += [key.kind, key.tenantKey, key.id] }
+        for key in pending { values += [key.kind.rawValue, key.tenantKey, key.id] }
         try db.cachedStatement(sql: "INSERT INTO import_seen (kind, tenant_key, id) VALUES \(rows)")
             .execute(arguments: StatementArguments(values))
         pending.removeAll(keepingCapacity: true)

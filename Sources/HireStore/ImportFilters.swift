@@ -1,20 +1,8 @@
 import HireCore
 
-/// An entry key of an import's `import_seen` table.
-package struct SeenKey: Hashable, Sendable {
-    package let kind: String
-    package let tenantKey: String
-    package let id: String
-
-    package init(kind: String, tenantKey: String, id: String) {
-        self.kind = kind
-        self.tenantKey = tenantKey
-        self.id = id
-    }
-}
-
-/// An entity known to exist.
-package struct KnownKey: Hashable, Sendable {
+/// An entity of an import, by kind, tenant and ID: a key of the IDs an import has seen
+/// (`import_seen`) and of the entities it knows to exist.
+package struct EntityKey: Hashable, Sendable {
     package let kind: EntityKind
     package let tenantKey: String
     package let id: String
@@ -55,24 +43,7 @@ package struct BloomFilter {
         mask = UInt64(bitCount - 1)
     }
 
-    package mutating func insert(_ key: some Hashable) {
-        let (h1, h2) = Self.seeds(key)
-        for index in 0..<Self.hashes {
-            let bit = (h1 &+ index &* h2) & mask
-            words[Int(bit >> 6)] |= 1 << (bit & 63)
-        }
-    }
-
-    package func mayContain(_ key: some Hashable) -> Bool {
-        let (h1, h2) = Self.seeds(key)
-        for index in 0..<Self.hashes {
-            let bit = (h1 &+ index &* h2) & mask
-            if words[Int(bit >> 6)] & (1 << (bit & 63)) == 0 { return false }
-        }
-        return true
-    }
-
-    /// Inserts `key`; `false` if it may have been inserted before (``mayContain(_:)`` was true).
+    /// Inserts `key`; `false` if it may have been inserted before.
     package mutating func insertIfAbsent(_ key: some Hashable) -> Bool {
         let (h1, h2) = Self.seeds(key)
         var absent = false
