@@ -45,34 +45,27 @@ extension SQLiteStore {
         }
         return try versionReader.inDatabase { db in
             let version = try Self.dataVersion(db)
-            if let cached = principals.value(for: tokenHash, at: version) {
-                return cached.expiresAt > now ? cached.principal : nil
-            }
-            let found = try Self.principal(db, tokenHash: tokenHash, now: now)
-            if let found { principals.store(found, for: tokenHash, at: version) }
-            return found?.principal
+            if let cached = principals.value(for: tokenHash, at: version, now: now) { return cached }
+            guard let found = try Self.principal(db, tokenHash: tokenHash, now: now) else { return nil }
+            principals.store(found.principal, for: tokenHash, at: version, expiresAt: found.expiresAt)
+            return found.principal
         }
     }
 
-    /// The principal of a token valid at `now`, with its expiry.
-    private static func principal(_ db: Database, tokenHash: String, now: Int64) throws -> CachedPrincipal? {
+    /// The principal of a token valid at `now`, and when the token expires.
+    private static func principal(
+        _ db: Database, tokenHash: String, now: Int64
+    ) throws -> (principal: Principal, expiresAt: Int64)? {
         let statement = try db.cachedStatement(sql: """
             SELECT a.tenant_key, a.app_id, a.developer, a.scopes, t.expires_at
             FROM access_tokens t JOIN apps a ON a.app_id = t.app_id
             WHERE t.token_hash = ? AND t.expires_at > ? AND t.secret_sha256 = a.secret_sha256
             """)
         return try Row.fetchOne(statement, arguments: [tokenHash, now]).map { row in
-            CachedPrincipal(
-                principal: Principal(
-                    tenantKey: row[0], appID: row[1], developer: row[2],
-                    scopes: Set((row[3] as String).split(separator: " ").map { Scope(rawValue: String($0)) })),
-                expiresAt: row[4])
+            (Principal(
+                tenantKey: row[0], appID: row[1], developer: row[2],
+                scopes: Set((row[3] as String).split(separator: " ").map { Scope(rawValue: String($0)) })),
+             row[4])
         }
     }
-}
-
-/// A token's principal and when the token expires, as ``SQLiteStore/principals`` keeps them.
-struct CachedPrincipal: Sendable {
-    let principal: Principal
-    let expiresAt: Int64
 }

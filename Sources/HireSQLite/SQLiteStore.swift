@@ -20,7 +20,7 @@ package final class SQLiteStore: HireStore {
     let versionReader: DatabaseQueue?
     /// Principals by token hash, while the data is unchanged: most requests then need no query
     /// for their token. A revoked token, a changed scope or a restore changes the data.
-    let principals = VersionedCache<String, CachedPrincipal>(maximumCount: 10_000)
+    let principals = VersionedCache<String, Principal>(maximumCount: 10_000)
     /// The admin API's settings: a single process's.
     package let controls: any ControlStore = LocalControlStore()
 
@@ -76,7 +76,8 @@ package final class SQLiteStore: HireStore {
         try pool.close()
     }
 
-    /// `PRAGMA data_version` of the version reader: one call on the calling thread, no read of the data.
+    /// `PRAGMA data_version` of the version reader: one call on the calling thread, no read of
+    /// the data; `nil` in memory.
     package func dataVersion() throws -> DataVersion? {
         try versionReader?.inDatabase(Self.dataVersion)
     }

@@ -6,8 +6,3 @@ package struct DataVersion: Sendable, Hashable {
 
     package init(_ value: Int64) { self.value = value }
 }
-
-extension HireStore {
-    /// No cheap version: a store that cannot tell is never cached from.
-    package func dataVersion() throws -> DataVersion? { nil }
-}

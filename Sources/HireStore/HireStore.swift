@@ -26,10 +26,6 @@ package protocol HireStore: Sendable {
     /// The caller a token hash belongs to, if the token is valid at `now`.
     func principal(tokenHash: String, now: Int64) async throws -> Principal?
 
-    /// The data's current version, cheaply (no read of the data); `nil` when the store cannot
-    /// tell cheaply, and then nothing read from it is cached. See ``DataVersion``.
-    func dataVersion() throws -> DataVersion?
-
     // MARK: Interviewers
 
     /// Sets (or, for a `nil` status, reads) the verification status of the user
