@@ -144,7 +144,10 @@ let package = Package(
         .testTarget(name: "HireCoreTests", dependencies: ["HireCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HireStoreTests",
-            dependencies: ["HireStore", "HireSQLite", "HirePostgres", "HireTestSupport"],
+            dependencies: [
+                "HireStore", "HireSQLite", "HirePostgres", "HireTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -23,15 +23,15 @@ enum WireResponse {
 
     /// The same envelope around `data` already rendered as JSON text (the stored bodies
     /// of `get_by_talent`); `RenderedInterviewContractTests` proves it decodes as the models.
-    static func success(_ endpoint: Endpoint, splicing data: String) -> Response {
+    static func success(_ endpoint: Endpoint, splicing data: JSONBytes) -> Response {
         var head = #"{"code":0,"msg":"#
         JSONWriter.writeString(endpoint.successMessage, into: &head)
         head += #","data":"#
         // The answer is written once, into the buffer that is sent.
         var body = ByteBuffer()
-        body.reserveCapacity(head.utf8.count + data.utf8.count + 1)
+        body.reserveCapacity(head.utf8.count + data.bytes.count + 1)
         body.writeString(head)
-        body.writeString(data)
+        body.writeBytes(data.bytes)
         body.writeStaticString("}")
         return json(body, status: .ok)
     }
@@ -76,7 +76,7 @@ enum WireResponse {
     /// Should it ever, the client gets a 1002001 rather than a broken body.
     private static func encode(_ value: some Encodable) -> ByteBuffer {
         guard let json = try? JSONValueEncoder.encode(value) else { return systemErrorBody }
-        return ByteBuffer(string: JSONWriter.write(json))
+        return ByteBuffer(bytes: JSONWriter.bytes(json))
     }
 
     private static let systemErrorBody = ByteBuffer(

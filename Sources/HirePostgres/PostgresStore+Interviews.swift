@@ -114,7 +114,7 @@ enum InterviewHydration {
         struct Pending {
             var id: String
             var applicationID: String
-            var body: String
+            var body: [UInt8]
             var creator: ResolvedUser?
             var contact: ResolvedUser?
             var records: [StoredInterviewRecord] = []
@@ -135,7 +135,7 @@ enum InterviewHydration {
             if current?.id != interviewID {
                 if let done = current { interviews.append(done.interview) }
                 current = Pending(
-                    id: interviewID, applicationID: applicationID, body: body,
+                    id: interviewID, applicationID: applicationID, body: Array(body.utf8),
                     creator: hasCreator ? ResolvedUser(id: creatorID, nameJSON: creatorName) : nil,
                     contact: hasContact ? ResolvedUser(id: contactID, nameJSON: contactName) : nil)
             }
@@ -157,7 +157,7 @@ enum InterviewHydration {
         }
         let hasInterviewer = try cells[offset + 2].decode(Bool.self)
         return StoredInterviewRecord(
-            id: id, body: body,
+            id: id, body: Array(body.utf8),
             interviewer: hasInterviewer
                 ? ResolvedUser(
                     id: try cells[offset + 3].decode(String?.self), nameJSON: try cells[offset + 4].decode(String?.self))

@@ -7,7 +7,7 @@ extension SQLiteStore {
     package func patchInterviewer(
         externalID: String, in view: IdentityView, verifyStatus: VerifyStatus?, now: Int64
     ) async throws -> VerifyStatus? {
-        try await write { db in
+        try await groupedWrite { db in
             guard let userRow = try SQLiteIdentity.userRow(db, externalID: externalID, in: view) else { return nil }
             guard let verifyStatus else {
                 let current = try Int.fetchOne(
@@ -27,7 +27,7 @@ extension SQLiteStore {
     package func listInterviewers(
         in view: IdentityView, query: InterviewerListQuery, after cursor: InterviewerCursor?
     ) async throws -> StoredInterviewerPage {
-        try await pool.read { db in
+        try await read { db in
             guard let snapshot = try cursor?.snapshot ?? Int64.fetchOne(
                 db, sql: "SELECT revision FROM tenants WHERE tenant_key = ?", arguments: [view.tenantKey])
             else { return StoredInterviewerPage(rows: [], snapshot: 0, hasMore: false) }

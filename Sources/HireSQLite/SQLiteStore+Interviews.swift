@@ -7,7 +7,7 @@ extension SQLiteStore {
     package func talentInterviews(
         talentID: String, in view: IdentityView, jobLevelIDType: JobLevelIDType
     ) async throws -> [StoredInterview]? {
-        try await pool.read { db in
+        try await read { db in
             let tenant = view.tenantKey
             guard try Bool.fetchOne(
                 try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM talents WHERE tenant_key = ? AND talent_id = ?)"),
@@ -59,14 +59,14 @@ extension SQLiteStore {
             WHERE \(conditions.joined(separator: " AND "))
             ORDER BY i.interview_id LIMIT ?
             """
-        return try await pool.read { [arguments] db in
+        return try await read { [arguments] db in
             let rows = try SQLiteInterviewRow.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments)
             return try SQLiteHydration(db: db, view: view, jobLevelIDType: jobLevelIDType).interviews(rows)
         }
     }
 
     package func applicationExists(_ applicationID: String, tenantKey: String) async throws -> Bool {
-        try await pool.read { db in
+        try await read { db in
             try Bool.fetchOne(
                 try db.cachedStatement(sql: """
                     SELECT EXISTS (SELECT 1 FROM applications WHERE tenant_key = ? AND application_id = ?)
@@ -100,14 +100,14 @@ extension SQLiteStore {
             // Every ID sorts after the empty string.
             arguments = [tenant, after ?? "", limit]
         }
-        return try await pool.read { db in
+        return try await read { db in
             let rows = try SQLiteRecordRow.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments)
             return try SQLiteHydration(db: db, view: view, jobLevelIDType: .jobLevelID).records(rows)
         }
     }
 
     package func interviewRoundTypes(tenantKey: String, processType: ProcessType?) async throws -> [String] {
-        try await pool.read { db in
+        try await read { db in
             if let processType {
                 try String.fetchAll(
                     try db.cachedStatement(sql: """
@@ -197,14 +197,14 @@ struct SQLiteHydration {
 struct SQLiteInterviewRow: FetchableRecord {
     let id: String
     let applicationID: String
-    let body: String
+    let body: [UInt8]
     let creator: Int64?
     let contact: Int64?
 
-    init(row: Row) {
+    init(row: Row) throws {
         id = row[0]
         applicationID = row[1]
-        body = row[2]
+        body = try row.storedJSON(atIndex: 2)
         creator = row[3]
         contact = row[4]
     }
@@ -213,19 +213,27 @@ struct SQLiteInterviewRow: FetchableRecord {
 /// A row of ``SQLiteHydration/recordColumns``, read in place from the statement.
 struct SQLiteRecordRow: FetchableRecord {
     let id: String
-    let body: String
+    let body: [UInt8]
     let interviewer: Int64?
     let minJobLevelID: String?
     let maxJobLevelID: String?
     let interviewID: String
 
-    init(row: Row) {
+    init(row: Row) throws {
         id = row[0]
-        body = row[1]
+        body = try row.storedJSON(atIndex: 1)
         interviewer = row[2]
         minJobLevelID = row[3]
         maxJobLevelID = row[4]
         interviewID = row[5]
+    }
+}
+
+extension Row {
+    /// A stored JSON body's bytes, copied as they are: the import wrote them as valid UTF-8,
+    /// so they need no decoding into a `String` (and its validation) before they are sent.
+    func storedJSON(atIndex index: Int) throws -> [UInt8] {
+        try withUnsafeData(atIndex: index) { data in data.map { [UInt8]($0) } ?? [] }
     }
 }
 

@@ -6,7 +6,7 @@ import HireStore
 
 extension SQLiteStore {
     package func app(id appID: String) async throws -> StoredApp? {
-        try await pool.read { db in
+        try await read { db in
             try Row.fetchOne(
                 db, sql: "SELECT tenant_key, secret_sha256 FROM apps WHERE app_id = ?", arguments: [appID]
             ).map { StoredApp(appID: appID, tenantKey: $0[0], secretSHA256: $0[1]) }
@@ -16,7 +16,7 @@ extension SQLiteStore {
     package func acquireToken(
         appID: String, secretSHA256: String, candidate: NewToken, now: Int64, reuseThreshold: Int64
     ) async throws -> TokenRecord {
-        try await write { db in
+        try await groupedWrite { db in
             if let current = try Row.fetchOne(
                 db,
                 sql: """

@@ -12,12 +12,16 @@ import HireStore
 /// `SQLiteStore.inMemory()` keeps everything in memory instead, for throwaway servers.
 package final class SQLiteStore: HireStore {
     let pool: any DatabaseWriter
+    /// The writer of PATCHes and tokens: one commit for the writes that arrive together.
+    let groupCommit: SQLiteGroupCommit
     /// A read-only connection of its own for what every request reads first, on the calling
     /// thread: `PRAGMA data_version`, which changes with every commit of any other connection
     /// (in this process or another), and the token's principal when it is not cached. One
     /// indexed lookup costs less than the two thread switches of a read through the pool.
     /// `nil` in memory.
     let versionReader: DatabaseQueue?
+    /// Connections for a request's reads on the calling thread; `nil` in memory.
+    let readers: SQLiteReaders?
     /// Principals by token hash, while the data is unchanged: most requests then need no query
     /// for their token. A revoked token, a changed scope or a restore changes the data.
     let principals = VersionedCache<String, Principal>(maximumCount: 10_000)
@@ -39,17 +43,25 @@ package final class SQLiteStore: HireStore {
         var readOnly = Configuration()
         readOnly.readonly = true
         readOnly.busyMode = .timeout(10)
-        try self.init(database: pool, versionReader: { try DatabaseQueue(path: path, configuration: readOnly) })
+        try self.init(
+            database: pool,
+            readers: {
+                (try DatabaseQueue(path: path, configuration: readOnly),
+                 try SQLiteReaders(path: path, count: ProcessInfo.processInfo.activeProcessorCount + 1))
+            })
     }
 
     /// A store in memory: nothing is written to disk, and everything is gone once it is closed.
     package static func inMemory() throws -> SQLiteStore {
-        try SQLiteStore(database: try DatabaseQueue(), versionReader: { nil })
+        try SQLiteStore(database: try DatabaseQueue(), readers: { (nil, nil) })
     }
 
-    /// - Parameter versionReader: opened once the schema is migrated.
-    private init(database: any DatabaseWriter, versionReader: () throws -> DatabaseQueue?) throws {
+    /// - Parameter readers: the version reader and the request readers, opened once the schema is migrated.
+    private init(
+        database: any DatabaseWriter, readers: () throws -> (version: DatabaseQueue?, requests: SQLiteReaders?)
+    ) throws {
         pool = database
+        groupCommit = SQLiteGroupCommit(writer: database)
         let migrator = SQLiteSchema.migrator
         try pool.write { db in
             if try migrator.hasBeenSuperseded(db) {
@@ -57,21 +69,39 @@ package final class SQLiteStore: HireStore {
             }
         }
         try migrator.migrate(pool)
-        self.versionReader = try versionReader()
+        (versionReader, self.readers) = try readers()
     }
 
     /// A write transaction; SQLITE_FULL (a full disk) becomes ``StoreError/diskFull(_:)``.
     /// GRDB rolls the transaction back, so the store stays usable and writes work again once
     /// space is freed.
     func write<T: Sendable>(_ updates: @Sendable (Database) throws -> T) async throws -> T {
+        try await Self.reportingFullDisk { try await pool.write(updates) }
+    }
+
+    /// A small write of a request, in the transaction of the writes that arrive with it
+    /// (``SQLiteGroupCommit``): acknowledged once that transaction has committed.
+    func groupedWrite<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await Self.reportingFullDisk { try await groupCommit.write(updates) }
+    }
+
+    private static func reportingFullDisk<T>(_ write: () async throws -> T) async throws -> T {
         do {
-            return try await pool.write(updates)
+            return try await write()
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             throw StoreError.diskFull(error.description)
         }
     }
 
+    /// A read transaction of a request: on a free reader on the calling thread, or else
+    /// through the pool. Long reads (exports, snapshots) go through the pool.
+    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
+        if let readers, let value = try readers.readIfFree(body) { return value }
+        return try await pool.read(body)
+    }
+
     package func close() async throws {
+        try readers?.close()
         try versionReader?.close()
         try pool.close()
     }

@@ -79,11 +79,11 @@ struct ImportExportStoreTests {
             let summary = try await StoreSeeding.importDocument(update, into: store, now: now)
             #expect(summary.counts[.interview] == 1 && summary.counts[.interviewRecord] == 1)
             let interviews = try #require(try await store.talentInterviews(talentID: "T1", in: .acme(.userID), jobLevelIDType: .jobLevelID))
-            let moved = try #require(interviews.first { $0.body.contains("\"moved\"") })
+            let moved = try #require(interviews.first { String(decoding: $0.body, as: UTF8.self).contains("\"moved\"") })
             #expect(moved.applicationID == "A2")
             #expect(moved.records.count == 1)
             #expect(moved.records.first?.interviewer == ResolvedUser(id: "dave", nameJSON: #"{"en_us":"David"}"#))
-            #expect(!interviews.contains { $0.body.contains("\"first\"") })
+            #expect(!interviews.contains { String(decoding: $0.body, as: UTF8.self).contains("\"first\"") })
         }
     }
 

@@ -57,7 +57,7 @@ struct InterviewListStoreTests {
                     jobLevelIDType: .jobLevelID
                 ).first)
             #expect(interview.applicationID == "A1")
-            #expect(interview.body.contains(#""remark":"first""#))
+            #expect(String(decoding: interview.body, as: UTF8.self).contains(#""remark":"first""#))
             #expect(interview.records.map(\.id) == ["R1", "R2"])
             #expect(interview.records.map(\.minJobLevelID) == ["p5", "p5"])
             #expect(interview.creator == ResolvedUser(id: "alice", nameJSON: #"{"zh_cn":"爱丽丝","en_us":"Alice"}"#))
@@ -162,7 +162,7 @@ struct InterviewListStoreTests {
             #expect(found.map(\.id) == ["R1", "R10", "R3"])
             #expect(found[0].interviewer == ResolvedUser(id: "alice", nameJSON: #"{"zh_cn":"爱丽丝","en_us":"Alice"}"#))
             #expect(found[0].minJobLevelID == "p5" && found[0].maxJobLevelID == "p6")
-            #expect(found[0].body.contains(#""content":"solid""#))
+            #expect(String(decoding: found[0].body, as: UTF8.self).contains(#""content":"solid""#))
             #expect(found[1].interviewer == ResolvedUser(id: "dave", nameJSON: nil))
             #expect(found[1].minJobLevelID == "p6" && found[1].maxJobLevelID == nil)
             #expect(try await store.interviewRecords(ids: [], after: nil, limit: 10, in: .acme(.userID)) == [])

@@ -13,7 +13,7 @@ struct InterviewStoreTests {
         guard let interviews = try await store.talentInterviews(talentID: talentID, in: view, jobLevelIDType: levels) else {
             return nil
         }
-        let data = Data(TalentInterviewsRenderer.data(interviews).utf8)
+        let data = Data(TalentInterviewsRenderer.data(interviews).bytes)
         return try JSONDecoder().decode(TalentInterviewList.self, from: data).items
     }
 

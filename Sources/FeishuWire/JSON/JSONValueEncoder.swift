@@ -9,55 +9,76 @@ package enum JSONValueEncoder {
         return encoder.storage.value
     }
 
-    /// What a container wrote, shared by the encoder and its containers.
+    /// What a container wrote, shared by the encoder and its containers. Members and items
+    /// are added in place: an answer's encoding allocates its storages and nothing per member.
     fileprivate final class Storage {
         enum Slot {
             case empty
             case value(JSONValue)
-            case object([(String, Storage)])
-            case array([Storage])
+            case object
+            case array
         }
 
         var slot = Slot.empty
+        /// An object's members, in the order written; only read while `slot` is `.object`.
+        var members: [(key: String, storage: Storage)] = []
+        /// An array's items; only read while `slot` is `.array`.
+        var items: [Storage] = []
 
         var value: JSONValue {
             switch slot {
             case .empty: .object(JSONObject())
             case .value(let value): value
-            case .object(let members): .object(JSONObject(members.map { JSONObject.Member($0.0, $0.1.value) }))
-            case .array(let items): .array(items.map(\.value))
+            case .object: .object(JSONObject(members.map { JSONObject.Member($0.key, $0.storage.value) }))
+            case .array: .array(items.map(\.value))
             }
+        }
+
+        /// Makes this an object (keeping its members if it is one already).
+        func becomeObject() {
+            if case .object = slot { return }
+            slot = .object
+            members = []
+        }
+
+        /// Makes this an array (keeping its items if it is one already).
+        func becomeArray() {
+            if case .array = slot { return }
+            slot = .array
+            items = []
         }
 
         func child(forKey key: String) -> Storage {
             let child = Storage()
-            var members: [(String, Storage)] = []
-            if case .object(let existing) = slot { members = existing.filter { $0.0 != key } }
+            if case .object = slot {
+                // A key written again replaces the earlier value, as JSONEncoder's does.
+                members.removeAll { $0.key == key }
+            } else {
+                becomeObject()
+            }
             members.append((key, child))
-            slot = .object(members)
             return child
         }
 
         func appended() -> Storage {
             let child = Storage()
-            var items: [Storage] = []
-            if case .array(let existing) = slot { items = existing }
+            becomeArray()
             items.append(child)
-            slot = .array(items)
             return child
         }
 
         func set(_ value: JSONValue) { slot = .value(value) }
 
-        func encode(_ value: some Encodable, codingPath: [any CodingKey]) throws {
+        /// - Parameter codingPath: made only when an error or a nested encoder needs it.
+        func encode(_ value: some Encodable, codingPath: @autoclosure () -> [any CodingKey]) throws {
             switch value {
             case let string as String: set(.string(string))
             case let bool as Bool: set(.bool(bool))
             case let int as Int: set(.number(JSONNumber(int)))
             case let int as Int64: set(.number(JSONNumber(int)))
             case let int as Int32: set(.number(JSONNumber(Int64(int))))
-            case let double as Double: try set(Self.number(double, codingPath: codingPath))
-            default: try value.encode(to: ValueEncoder(codingPath: codingPath, storage: self))
+            case let double as Double: try set(Self.number(double, codingPath: codingPath()))
+            default: try value.encode(to: ValueEncoder(codingPath: codingPath(), storage: self))
             }
         }
 
@@ -76,12 +97,12 @@ package enum JSONValueEncoder {
         var userInfo: [CodingUserInfoKey: Any] { [:] }
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-            if case .object = storage.slot {} else { storage.slot = .object([]) }
+            storage.becomeObject()
             return KeyedEncodingContainer(Keyed<Key>(codingPath: codingPath, storage: storage))
         }
 
         func unkeyedContainer() -> any UnkeyedEncodingContainer {
-            if case .array = storage.slot {} else { storage.slot = .array([]) }
+            storage.becomeArray()
             return Unkeyed(codingPath: codingPath, storage: storage)
         }
 
@@ -122,7 +143,7 @@ package enum JSONValueEncoder {
         var codingPath: [any CodingKey]
         let storage: Storage
         var count: Int {
-            if case .array(let items) = storage.slot { items.count } else { 0 }
+            if case .array = storage.slot { storage.items.count } else { 0 }
         }
 
         mutating func encodeNil() throws { storage.appended().set(.null) }

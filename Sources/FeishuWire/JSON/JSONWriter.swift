@@ -2,60 +2,25 @@
 /// non-ASCII text as UTF-8 (not `\u` escapes), as the platform does.
 package enum JSONWriter {
     package static func write(_ value: JSONValue) -> String {
-        var text = ""
-        write(value, into: &text)
-        return text
+        String(decoding: bytes(value), as: UTF8.self)
+    }
+
+    /// `value`'s JSON text as UTF-8 bytes.
+    package static func bytes(_ value: JSONValue) -> [UInt8] {
+        var json = JSONBytes(capacity: 256)
+        json.append(value: value)
+        return json.bytes
     }
 
     package static func write(_ value: JSONValue, into text: inout String) {
-        switch value {
-        case .null: text += "null"
-        case .bool(let bool): text += bool ? "true" : "false"
-        case .number(let number): text += number.literal
-        case .string(let string): writeString(string, into: &text)
-        case .array(let elements):
-            text += "["
-            for (position, element) in elements.enumerated() {
-                if position > 0 { text += "," }
-                write(element, into: &text)
-            }
-            text += "]"
-        case .object(let object):
-            text += "{"
-            for (position, member) in object.members.enumerated() {
-                if position > 0 { text += "," }
-                writeString(member.key, into: &text)
-                text += ":"
-                write(member.value, into: &text)
-            }
-            text += "}"
-        }
+        text += write(value)
     }
 
     /// Appends `string` as a JSON string literal.
     package static func writeString(_ string: String, into text: inout String) {
-        text += "\""
-        let needsEscaping = string.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-        if !needsEscaping {
-            text += string
-        } else {
-            for scalar in string.unicodeScalars {
-                switch scalar {
-                case "\"": text += "\\\""
-                case "\\": text += "\\\\"
-                case "\n": text += "\\n"
-                case "\r": text += "\\r"
-                case "\t": text += "\\t"
-                case "\u{08}": text += "\\b"
-                case "\u{0C}": text += "\\f"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: text.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        text += "\""
+        var json = JSONBytes(capacity: string.utf8.count + 2)
+        json.appendQuoted(string)
+        text += String(decoding: json.bytes, as: UTF8.self)
     }
 }
 

@@ -5,38 +5,40 @@ import FeishuWire
 /// the members of FeishuWire's `Page`, in its order.
 package enum InterviewListRenderer {
     /// A page of `interview.list`.
-    package static func page(_ interviews: [StoredInterview], pageToken: String?, hasMore: Bool) -> String {
-        page(interviews, pageToken: pageToken, hasMore: hasMore, capacity: \.body.utf8.count, TalentInterviewsRenderer.write)
+    package static func page(_ interviews: [StoredInterview], pageToken: String?, hasMore: Bool) -> JSONBytes {
+        page(interviews, pageToken: pageToken, hasMore: hasMore, capacity: \.body.count, TalentInterviewsRenderer.write)
     }
 
     /// A page of `interview_record.list`.
-    package static func page(_ records: [StoredInterviewRecord], pageToken: String?, hasMore: Bool) -> String {
-        page(records, pageToken: pageToken, hasMore: hasMore, capacity: \.body.utf8.count, TalentInterviewsRenderer.write)
+    package static func page(_ records: [StoredInterviewRecord], pageToken: String?, hasMore: Bool) -> JSONBytes {
+        page(records, pageToken: pageToken, hasMore: hasMore, capacity: \.body.count, TalentInterviewsRenderer.write)
     }
 
     /// The `data` of `interview_record.get`: `{"interview_record":{…}}`.
-    package static func record(_ record: StoredInterviewRecord) -> String {
-        var text = #"{"interview_record":"#
-        TalentInterviewsRenderer.write(record, into: &text)
-        return text + "}"
+    package static func record(_ record: StoredInterviewRecord) -> JSONBytes {
+        var json = JSONBytes(capacity: record.body.count + 512)
+        json.append(#"{"interview_record":"#)
+        TalentInterviewsRenderer.write(record, into: &json)
+        json.append("}")
+        return json
     }
 
     private static func page<Row>(
         _ rows: [Row], pageToken: String?, hasMore: Bool, capacity: KeyPath<Row, Int>,
-        _ write: (Row, inout String) -> Void
-    ) -> String {
-        var text = #"{"items":["#
-        text.reserveCapacity(rows.reduce(64) { $0 + $1[keyPath: capacity] + 256 })
+        _ write: (Row, inout JSONBytes) -> Void
+    ) -> JSONBytes {
+        var json = JSONBytes(capacity: rows.reduce(64) { $0 + $1[keyPath: capacity] + 256 })
+        json.append(#"{"items":["#)
         for (index, row) in rows.enumerated() {
-            if index > 0 { text += "," }
-            write(row, &text)
+            if index > 0 { json.append(",") }
+            write(row, &json)
         }
-        text += "]"
+        json.append("]")
         if let pageToken {
-            text += #","page_token":"#
-            JSONWriter.writeString(pageToken, into: &text)
+            json.append(#","page_token":"#)
+            json.appendQuoted(pageToken)
         }
-        text += hasMore ? #","has_more":true}"# : #","has_more":false}"#
-        return text
+        json.append(hasMore ? #","has_more":true}"# : #","has_more":false}"#)
+        return json
     }
 }

@@ -19,14 +19,14 @@ package struct StoredInterview: Sendable, Hashable {
     /// The interview ID.
     package let id: String
     package let applicationID: String
-    /// Canonical JSON object of the interview's own members.
-    package let body: String
+    /// Canonical JSON object of the interview's own members, as UTF-8.
+    package let body: [UInt8]
     package let creator: ResolvedUser?
     package let contactUser: ResolvedUser?
     package let records: [StoredInterviewRecord]
 
     package init(
-        id: String, applicationID: String, body: String, creator: ResolvedUser?, contactUser: ResolvedUser?,
+        id: String, applicationID: String, body: [UInt8], creator: ResolvedUser?, contactUser: ResolvedUser?,
         records: [StoredInterviewRecord]
     ) {
         self.id = id
@@ -42,14 +42,14 @@ package struct StoredInterview: Sendable, Hashable {
 package struct StoredInterviewRecord: Sendable, Hashable {
     /// The record ID.
     package let id: String
-    /// Canonical JSON object of the record's own members.
-    package let body: String
+    /// Canonical JSON object of the record's own members, as UTF-8.
+    package let body: [UInt8]
     package let interviewer: ResolvedUser?
     /// In the request's `job_level_id_type`.
     package let minJobLevelID: String?
     package let maxJobLevelID: String?
 
-    package init(id: String, body: String, interviewer: ResolvedUser?, minJobLevelID: String?, maxJobLevelID: String?) {
+    package init(id: String, body: [UInt8], interviewer: ResolvedUser?, minJobLevelID: String?, maxJobLevelID: String?) {
         self.id = id
         self.body = body
         self.interviewer = interviewer
@@ -62,52 +62,52 @@ package struct StoredInterviewRecord: Sendable, Hashable {
 /// stored JSON text instead of decoding and re-encoding it.
 package enum TalentInterviewsRenderer {
     /// - Parameter interviews: ordered by application, then as they should appear.
-    package static func data(_ interviews: [StoredInterview]) -> String {
-        var text = "{\"items\":["
-        text.reserveCapacity(interviews.reduce(64) { $0 + $1.body.utf8.count + $1.records.count * 512 })
+    package static func data(_ interviews: [StoredInterview]) -> JSONBytes {
+        var json = JSONBytes(capacity: interviews.reduce(64) { $0 + $1.body.count + $1.records.count * 512 })
+        json.append(#"{"items":["#)
         var currentApplication: String?
         for interview in interviews {
             if interview.applicationID != currentApplication {
-                if currentApplication != nil { text += "]}," }
+                if currentApplication != nil { json.append("]},") }
                 currentApplication = interview.applicationID
-                text += "{\"application_id\":"
-                JSONWriter.writeString(interview.applicationID, into: &text)
-                text += ",\"interview_list\":["
+                json.append(#"{"application_id":"#)
+                json.appendQuoted(interview.applicationID)
+                json.append(#","interview_list":["#)
             } else {
-                text += ","
+                json.append(",")
             }
-            write(interview, into: &text)
+            write(interview, into: &json)
         }
-        if currentApplication != nil { text += "]}" }
-        text += "]}"
-        return text
+        if currentApplication != nil { json.append("]}") }
+        json.append("]}")
+        return json
     }
 
     /// Writes one interview (`interview_extend`) with its records.
-    package static func write(_ interview: StoredInterview, into text: inout String) {
-        var members = Members(body: interview.body, into: &text)
-        members.user("creator", interview.creator, into: &text)
-        members.user("contact_user", interview.contactUser, into: &text)
-        members.open("interview_record_list", into: &text)
-        text += "["
+    package static func write(_ interview: StoredInterview, into json: inout JSONBytes) {
+        var members = Members(body: interview.body, into: &json)
+        members.user("creator", interview.creator, into: &json)
+        members.user("contact_user", interview.contactUser, into: &json)
+        members.open("interview_record_list", into: &json)
+        json.append("[")
         for (index, record) in interview.records.enumerated() {
-            if index > 0 { text += "," }
-            write(record, into: &text)
+            if index > 0 { json.append(",") }
+            write(record, into: &json)
         }
-        text += "]}"
+        json.append("]}")
     }
 
     /// Writes one interview record.
-    package static func write(_ record: StoredInterviewRecord, into text: inout String) {
-        var members = Members(body: record.body, into: &text)
+    package static func write(_ record: StoredInterviewRecord, into json: inout JSONBytes) {
+        var members = Members(body: record.body, into: &json)
         if let id = record.interviewer?.id {
-            members.open("user_id", into: &text)
-            JSONWriter.writeString(id, into: &text)
+            members.open("user_id", into: &json)
+            json.appendQuoted(id)
         }
-        members.string("min_job_level_id", record.minJobLevelID, into: &text)
-        members.string("max_job_level_id", record.maxJobLevelID, into: &text)
-        members.user("interviewer", record.interviewer, into: &text)
-        text += "}"
+        members.string("min_job_level_id", record.minJobLevelID, into: &json)
+        members.string("max_job_level_id", record.maxJobLevelID, into: &json)
+        members.user("interviewer", record.interviewer, into: &json)
+        json.append("}")
     }
 
     /// Appends members after a stored object's own ones.
@@ -115,38 +115,41 @@ package enum TalentInterviewsRenderer {
         private var empty: Bool
 
         /// Writes the stored object without its closing brace.
-        init(body: String, into text: inout String) {
-            empty = body.utf8.count <= 2
+        init(body: [UInt8], into json: inout JSONBytes) {
+            empty = body.count <= 2
             guard !body.isEmpty else {
-                text += "{"
+                json.append("{")
                 return
             }
-            // Appending the whole String is a copy of its bytes; its last character, the
-            // closing brace, then comes off again (a substring would be appended character by character).
-            text += body
-            text.removeLast()
+            json.append(json: body)
+            json.removeLast()
         }
 
-        mutating func open(_ key: String, into text: inout String) {
-            text += empty ? "\"" : ",\""
+        /// Writes `"key":`, after a comma unless it is the first member.
+        mutating func open(_ key: StaticString, into json: inout JSONBytes) {
+            json.append(empty ? "\"" : ",\"")
             empty = false
-            text += key
-            text += "\":"
+            json.append(key)
+            json.append("\":")
         }
 
-        mutating func string(_ key: String, _ value: String?, into text: inout String) {
+        mutating func string(_ key: StaticString, _ value: String?, into json: inout JSONBytes) {
             guard let value else { return }
-            open(key, into: &text)
-            JSONWriter.writeString(value, into: &text)
+            open(key, into: &json)
+            json.appendQuoted(value)
         }
 
-        mutating func user(_ key: String, _ user: ResolvedUser?, into text: inout String) {
+        /// `{"id":…,"name":…}`, each member only when the user has it.
+        mutating func user(_ key: StaticString, _ user: ResolvedUser?, into json: inout JSONBytes) {
             guard let user else { return }
-            open(key, into: &text)
-            var object = JSONObjectWriter()
-            object.string("id", user.id)
-            if let name = user.nameJSON { object.raw("name", name) }
-            text += object.finish()
+            open(key, into: &json)
+            var object = Members(body: [], into: &json)
+            object.string("id", user.id, into: &json)
+            if let name = user.nameJSON {
+                object.open("name", into: &json)
+                json.append(json: name)
+            }
+            json.append("}")
         }
     }
 }

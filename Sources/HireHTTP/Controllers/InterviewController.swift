@@ -70,7 +70,7 @@ struct InterviewController {
         // that it is exactly what the full model says, then re-encoded as the subset.
         let full = try JSONDecoder().decode(
             InterviewPage.self,
-            from: Data(InterviewListRenderer.page(page.rows, pageToken: nil, hasMore: false).utf8))
+            from: Data(InterviewListRenderer.page(page.rows, pageToken: nil, hasMore: false).bytes))
         return WireResponse.success(
             .listApplicationInterviews,
             ApplicationInterviewPage(
