@@ -24,13 +24,13 @@ enum WireResponse {
     /// The same envelope around `data` already rendered as JSON text (the stored bodies
     /// of `get_by_talent`); `RenderedInterviewContractTests` proves it decodes as the models.
     static func success(_ endpoint: Endpoint, splicing data: JSONBytes) -> Response {
-        var head = #"{"code":0,"msg":"#
-        JSONWriter.writeString(endpoint.successMessage, into: &head)
-        head += #","data":"#
-        // The answer is written once, into the buffer that is sent.
+        var head = JSONBytes()
+        head.append(#"{"code":0,"msg":"#)
+        head.appendQuoted(endpoint.successMessage)
+        head.append(#","data":"#)
         var body = ByteBuffer()
-        body.reserveCapacity(head.utf8.count + data.bytes.count + 1)
-        body.writeString(head)
+        body.reserveCapacity(head.bytes.count + data.bytes.count + 1)
+        body.writeBytes(head.bytes)
         body.writeBytes(data.bytes)
         body.writeStaticString("}")
         return json(body, status: .ok)

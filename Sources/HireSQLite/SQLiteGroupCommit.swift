@@ -40,8 +40,9 @@ package final class SQLiteGroupCommit: Sendable {
         let value = try await withCheckedThrowingContinuation { continuation in
             let startDrain = queue.withLock { queue in
                 queue.pending.append(Pending(updates: { try updates($0) }, continuation: continuation))
-                defer { queue.draining = true }
-                return !queue.draining
+                let idle = !queue.draining
+                queue.draining = true
+                return idle
             }
             if startDrain { writer.asyncWriteWithoutTransaction(drain) }
         }

@@ -18,12 +18,17 @@ package final class SQLiteReaders: Sendable {
         init(_ queue: DatabaseQueue) { self.queue = queue }
     }
 
-    /// Opens `count` read-only connections to the database at `path`.
-    package init(path: String, count: Int) throws {
+    /// How every read-only connection of the store is opened (these and its version reader).
+    static var readOnly: Configuration {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
-        connections = try (0..<count).map { _ in Connection(try DatabaseQueue(path: path, configuration: configuration)) }
+        return configuration
+    }
+
+    /// Opens `count` read-only connections to the database at `path`.
+    package init(path: String, count: Int) throws {
+        connections = try (0..<count).map { _ in Connection(try DatabaseQueue(path: path, configuration: Self.readOnly)) }
     }
 
     /// The result of `body`, run in a read transaction on a free connection on the calling

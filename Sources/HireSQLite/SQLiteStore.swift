@@ -40,13 +40,10 @@ package final class SQLiteStore: HireStore {
             try db.execute(sql: "PRAGMA page_size = 8192")
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
-        var readOnly = Configuration()
-        readOnly.readonly = true
-        readOnly.busyMode = .timeout(10)
         try self.init(
             database: pool,
             readers: {
-                (try DatabaseQueue(path: path, configuration: readOnly),
+                (try DatabaseQueue(path: path, configuration: SQLiteReaders.readOnly),
                  try SQLiteReaders(path: path, count: ProcessInfo.processInfo.activeProcessorCount + 1))
             })
     }

@@ -15,7 +15,7 @@ package struct JSONBytes: Sendable {
         literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends text that is already JSON (or a piece of it): a stored body, a key.
+    /// Appends text that is already JSON: a number's literal, a stored name object.
     package mutating func append(json text: String) {
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
@@ -73,6 +73,8 @@ package struct JSONBytes: Sendable {
         bytes.removeLast()
     }
 
+    private static let hexDigits: StaticString = "0123456789abcdef"
+
     private mutating func appendEscape(_ byte: UInt8) {
         switch byte {
         case UInt8(ascii: "\""): append("\\\"")
@@ -83,10 +85,11 @@ package struct JSONBytes: Sendable {
         case 0x08: append("\\b")
         case 0x0C: append("\\f")
         default:
-            let hex = Array("0123456789abcdef".utf8)
             append("\\u00")
-            bytes.append(hex[Int(byte >> 4)])
-            bytes.append(hex[Int(byte & 0x0F)])
+            Self.hexDigits.withUTF8Buffer { digits in
+                bytes.append(digits[Int(byte >> 4)])
+                bytes.append(digits[Int(byte & 0x0F)])
+            }
         }
     }
 }
